@@ -1,0 +1,184 @@
+"""Read and check the content files in content/ (Markdown with YAML front matter).
+
+Everything is parsed and checked before anything is written, so a broken file stops the load
+with a message that names the file and the field, and nothing half-loaded stays behind.
+"""
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from knowledge.markdown import LINK_SCHEMES, referenced
+
+FOLDERS = {
+    "bron": "bronnen",
+    "organisatie": "organisaties",
+    "begrip": "begrippen",
+    "artikel": "artikelen",
+    "praktijkvoorbeeld": "praktijkvoorbeelden",
+    "vraag": "vragen",
+    "pagina": "paginas",
+}
+PAGE_TYPES = ("artikel", "praktijkvoorbeeld", "vraag")
+FACETS = ("thema", "spoor", "sector", "doelgroep", "werksoort")
+PRACTICE_SECTIONS = ["Aanpak", "Wat werkte", "Lessen"]
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+
+REQUIRED = {
+    "bron": ["titel", "soort"],
+    "organisatie": ["naam"],
+    "begrip": ["term"],
+    "artikel": ["titel", "samenvatting", "thema", "bronnen", "laatst_gecontroleerd"],
+    "praktijkvoorbeeld": ["titel", "samenvatting", "organisatie", "bronnen", "laatst_gecontroleerd"],
+    "vraag": ["titel", "kort_antwoord", "thema", "bronnen", "laatst_gecontroleerd"],
+    "pagina": ["titel"],
+}
+
+
+class ContentError(ValueError):
+    """A problem in one content file, naming the file and the field."""
+
+    def __init__(self, path, field_name, message):
+        super().__init__(f"{path}: veld '{field_name}': {message}")
+        self.path, self.field, self.message = path, field_name, message
+
+
+@dataclass
+class Item:
+    kind: str
+    slug: str
+    path: str
+    meta: dict
+    body: str
+    sha256: str
+    sections: dict = field(default_factory=dict)
+
+    @property
+    def title(self):
+        return self.meta.get("titel") or self.meta.get("term") or self.meta.get("naam")
+
+
+@dataclass
+class Content:
+    taxonomy: dict
+    items: dict  # kind -> {slug: Item}
+
+    def all(self, kind):
+        return list(self.items[kind].values())
+
+
+def _read(path, root):
+    text = path.read_text(encoding="utf-8")
+    rel = str(path.relative_to(root.parent))
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(rel, "front matter", "het bestand begint niet met '---' en een YAML-blok")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        raise ContentError(rel, "front matter", f"geen geldige YAML ({exc.problem})") from exc
+    if not isinstance(meta, dict):
+        raise ContentError(rel, "front matter", "verwacht velden met waarden")
+    return rel, meta, match.group(2), hashlib.sha256(text.encode()).hexdigest()
+
+
+def _check_list(rel, meta, name):
+    value = meta.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ContentError(rel, name, "verwacht een lijst met tekst")
+    return value
+
+
+def _split_sections(rel, body):
+    """Split a practice example's body into intro + the three required ## sections."""
+    parts = re.split(r"^## (.+?)\s*$", body, flags=re.M)
+    headings = parts[1::2]
+    if headings != PRACTICE_SECTIONS:
+        raise ContentError(rel, "tekst", f"verwacht de kopjes {PRACTICE_SECTIONS}, gevonden {headings}")
+    return parts[0], dict(zip(headings, parts[2::2], strict=True))
+
+
+def _check_item(kind, rel, meta, body, stem, taxonomy):
+    if meta.get("type") != kind:
+        raise ContentError(rel, "type", f"verwacht '{kind}' in deze map")
+    slug = meta.get("slug")
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise ContentError(rel, "slug", "kleine letters, cijfers en koppeltekens")
+    if slug != stem:
+        raise ContentError(rel, "slug", f"'{slug}' is niet gelijk aan de bestandsnaam")
+    for name in REQUIRED[kind]:
+        if meta.get(name) in (None, "", []):
+            raise ContentError(rel, name, "ontbreekt")
+    for name in FACETS:
+        if kind in PAGE_TYPES:
+            for key in _check_list(rel, meta, name):
+                if key not in taxonomy[name]:
+                    raise ContentError(rel, name, f"'{key}' staat niet in content/taxonomie.yaml")
+    if kind in PAGE_TYPES:
+        date = meta["laatst_gecontroleerd"]
+        if not isinstance(date, datetime.date):
+            raise ContentError(rel, "laatst_gecontroleerd", "verwacht een datum als 2026-11-24")
+        _check_list(rel, meta, "bronnen")
+        _check_list(rel, meta, "gerelateerd")
+    if kind == "begrip":
+        _check_list(rel, meta, "synoniemen")
+        _check_list(rel, meta, "bronnen")
+    if kind == "bron" and meta.get("jaar") is not None and not isinstance(meta["jaar"], int):
+        raise ContentError(rel, "jaar", "verwacht een jaartal")
+    if kind == "praktijkvoorbeeld":
+        banen = meta.get("aantal_banen")
+        if banen is not None and (isinstance(banen, bool) or not isinstance(banen, (int, float)) or banen < 0):
+            raise ContentError(rel, "aantal_banen", "verwacht een getal van 0 of meer, of null")
+    if kind == "vraag":
+        related = [r for r in meta.get("gerelateerd") or [] if r.startswith("vraag:")]
+        if len(related) > 3:
+            raise ContentError(rel, "gerelateerd", "ten hoogste drie gerelateerde vragen")
+    return slug
+
+
+def _check_links(content):
+    known = {kind: set(content.items[kind]) for kind in content.items}
+    known["begrip"] = known.get("begrip", set())
+    for kind, items in content.items.items():
+        for item in items.values():
+            for bron in item.meta.get("bronnen") or []:
+                if bron not in known["bron"]:
+                    raise ContentError(item.path, "bronnen", f"bron '{bron}' bestaat niet in content/bronnen/")
+            if kind == "praktijkvoorbeeld" and item.meta["organisatie"] not in known["organisatie"]:
+                raise ContentError(item.path, "organisatie", f"'{item.meta['organisatie']}' bestaat niet in content/organisaties/")
+            refs = [("gerelateerd", r) for r in item.meta.get("gerelateerd") or []]
+            refs += [("tekst", f"{s}:{slug}") for s, slug in referenced(item.body)]
+            for field_name, ref in refs:
+                scheme, _, slug = ref.partition(":")
+                if scheme not in LINK_SCHEMES or (field_name == "gerelateerd" and scheme == "begrip"):
+                    raise ContentError(item.path, field_name, f"onbekende verwijzing '{ref}'")
+                if slug not in known[scheme]:
+                    raise ContentError(item.path, field_name, f"verwijzing naar '{ref}', die niet bestaat")
+
+
+def read_content(root):
+    """Parse and check every content file under root; raise ContentError on the first problem."""
+    root = Path(root)
+    try:
+        taxonomy = yaml.safe_load((root / "taxonomie.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ContentError("content/taxonomie.yaml", "taxonomie", str(exc)) from exc
+    if not isinstance(taxonomy, dict) or set(taxonomy) != set(FACETS):
+        raise ContentError("content/taxonomie.yaml", "taxonomie", f"verwacht precies {FACETS}")
+    content = Content(taxonomy=taxonomy, items={kind: {} for kind in FOLDERS})
+    for kind, folder in FOLDERS.items():
+        for path in sorted((root / folder).glob("*.md")):
+            rel, meta, body, sha = _read(path, root)
+            slug = _check_item(kind, rel, meta, body, path.stem, taxonomy)
+            item = Item(kind=kind, slug=slug, path=rel, meta=meta, body=body, sha256=sha)
+            if kind == "praktijkvoorbeeld":
+                intro, sections = _split_sections(rel, body)
+                item.sections = {"intro": intro, **sections}
+            content.items[kind][slug] = item
+    _check_links(content)
+    return content

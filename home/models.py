@@ -1,0 +1,65 @@
+"""The home page: one search box, the four entry points and the newest content."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = [
+        "knowledge.ArticleIndexPage",
+        "knowledge.PracticeExampleIndexPage",
+        "knowledge.QuestionIndexPage",
+        "home.StandardPage",
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "homepagina"
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.models import ArticlePage, PracticeExamplePage, QuestionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entry_points"] = [
+            child.specific for child in self.get_children().live().in_menu()
+        ]
+        newest = []
+        for model in (ArticlePage, PracticeExamplePage, QuestionPage):
+            newest.extend(model.objects.live().order_by("-first_published_at")[:4])
+        newest.sort(key=lambda p: p.first_published_at, reverse=True)
+        context["newest"] = newest[:6]
+        return context
+
+
+class StandardPage(Page):
+    """A plain page, e.g. the toegankelijkheidsverklaring or 'Over dit portaal'."""
+
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "standaardpagina"
+
+
+class LoadedContentFile(models.Model):
+    """Which version of each content file was loaded last, so a second load changes nothing."""
+
+    path = models.CharField(max_length=255, unique=True)
+    sha256 = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "geladen inhoudsbestand"
+        verbose_name_plural = "geladen inhoudsbestanden"
+
+    def __str__(self):
+        return self.path

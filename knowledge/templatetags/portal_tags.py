@@ -1,0 +1,31 @@
+from django import template
+
+register = template.Library()
+
+TYPE_LABELS = {
+    "articlepage": "Kennisartikel",
+    "practiceexamplepage": "Praktijkvoorbeeld",
+    "questionpage": "Vraag en antwoord",
+}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def page_breadcrumbs(page):
+    """Home > … > this page, from the page tree."""
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific()
+    crumbs = [("Home" if p.depth == 2 else p.title, p.url) for p in ancestors]
+    if page.depth == 2:
+        return {"crumbs": []}
+    return {"crumbs": crumbs + [(page.title, page.url)]}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*pairs):
+    """Breadcrumbs for views outside the page tree: breadcrumbs 'Begrippen' '/begrippen/' …"""
+    crumbs = [("Home", "/")] + [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
+    return {"crumbs": crumbs}
+
+
+@register.filter
+def page_type_label(page):
+    return TYPE_LABELS.get(page.specific_class._meta.model_name, "Pagina")

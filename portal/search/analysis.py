@@ -1,0 +1,146 @@
+"""Dutch text analysis for the Whoosh index (and for highlighting on either backend).
+
+Three analyzers:
+
+- ``text_analyzer()``: words -> lower case, accents folded, Dutch stop words removed, stemmed.
+  Used for the searchable text fields and for the words of a query.
+- ``plain_analyzer()``: the same without stop words and stemming. Used for autocomplete
+  (prefixes must match the written word, not its stem) and for the spelling vocabulary.
+
+The filters carry no state of their own: Whoosh pickles the schema (with its analyzers) into
+the index, so anything kept on the objects would freeze in the index. They read the module's
+configuration instead, which keeps an open index in step with the code.
+
+Stemming: Whoosh ships Snowball's old ``dutch_porter``; PyStemmer (a C extension) ships both
+that and Snowball 3's ``dutch``. ``bench/search_quality.py --stemmers`` measures them on the
+portal's query set; the measured winner is ``STEMMER`` below (see docs/performance.md).
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from whoosh.analysis import Filter, RegexTokenizer
+
+#: Which Snowball algorithm stems Dutch words: "dutch_porter" (the one Whoosh ships) or
+#: "dutch" (Snowball 3). Chosen by measurement, see the module docstring.
+STEMMER = "dutch_porter"
+
+#: Snowball's Dutch stop word list, less the words that carry meaning in this domain
+#: ("geen", "niet", "zonder": "geen uitkering"; "werk", "meer", "kan" are not in it).
+STOP_WORDS = frozenset(
+    """
+    aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door
+    dus een eens en er ge geweest haar had heb hebben heeft hem het hier hij hoe hun
+    iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar
+    niets nog nu of om omdat ons ook op over reeds te tegen toch toen tot u uit uw van veel
+    voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zou
+    """.split()
+)
+
+#: Words: runs of letters and digits ("art. 38b" gives "art", "38b"; "25,5" gives "25", "5").
+TOKEN_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold(text):
+    """Lower case, accents removed: 'Geïnteresseerd' -> 'geinteresseerd', 'één' -> 'een'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    stemmer = Stemmer.Stemmer(STEMMER)
+    stemmer.maxCacheSize = 50_000
+    return stemmer
+
+
+def stem(word):
+    """Stem one folded word with the chosen Snowball algorithm."""
+    return _stemmer().stemWord(word)
+
+
+class FoldFilter(Filter):
+    """Lower case and accent folding, after NFKD decomposition. Drops tokens that fold to nothing."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = fold(t.text)
+            if not text.isalnum():
+                text = _NON_WORD.sub("", text)
+            if text:
+                t.text = text
+                yield t
+
+
+class DutchStopFilter(Filter):
+    """Removes Dutch stop words; positions are renumbered so that phrases still line up."""
+
+    def __call__(self, tokens):
+        pos = None
+        for t in tokens:
+            if t.text in STOP_WORDS:
+                continue
+            if t.positions:
+                pos = 0 if pos is None else pos + 1
+                t.pos = pos
+            yield t
+
+
+class DutchStemFilter(Filter):
+    """Stems with Snowball (PyStemmer); numbers and very short words are left alone."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text
+            if len(text) > 3 and not text.isdigit():
+                t.text = stem(text)
+            yield t
+
+
+class LengthLimitFilter(Filter):
+    """Drops absurdly long tokens (pasted hashes, 10 kB strings): they never help and cost index space."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if len(t.text) <= 60:
+                yield t
+
+
+def _tokenizer():
+    return RegexTokenizer(expression=TOKEN_PATTERN)
+
+
+def text_analyzer():
+    return _tokenizer() | FoldFilter() | LengthLimitFilter() | DutchStopFilter() | DutchStemFilter()
+
+
+def plain_analyzer():
+    return _tokenizer() | FoldFilter() | LengthLimitFilter()
+
+
+@lru_cache(maxsize=1)
+def _text():
+    return text_analyzer()
+
+
+@lru_cache(maxsize=1)
+def _plain():
+    return plain_analyzer()
+
+
+def analyze(text):
+    """The stemmed index terms of a piece of text, in order (stop words dropped)."""
+    return [t.text for t in _text()(text or "", mode="query")]
+
+
+def words(text):
+    """The folded words of a piece of text, in order (no stemming, no stop words removed)."""
+    return [t.text for t in _plain()(text or "", mode="query")]
+
+
+def is_stop_word(word):
+    return fold(word) in STOP_WORDS

@@ -1,0 +1,16 @@
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Every test run gets its own throwaway index, never the live one.
+PORTAL_INDEX_DIR = tempfile.mkdtemp(prefix="portal-test-index-")
+if PORTAL_SEARCH_BACKEND == "whoosh":  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["PATH"] = PORTAL_INDEX_DIR  # noqa: F405
+MEDIA_ROOT = os.path.join(tempfile.gettempdir(), "portal-test-media")
+WHITENOISE_AUTOREFRESH = True
