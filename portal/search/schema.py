@@ -25,6 +25,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 from whoosh import fields
+from whoosh.analysis import RegexTokenizer
 
 from portal.search.analysis import plain_analyzer, text_analyzer
 
@@ -66,8 +67,17 @@ def build_schema():
     schema.add("fi_*", fields.NUMERIC(numtype=int, bits=INT_BITS, signed=True), glob=True)
     schema.add("ff_*", fields.NUMERIC(numtype=float, bits=64), glob=True)
     schema.add("fd_*", fields.DATETIME(), glob=True)
-    schema.add("fs_*", fields.ID(), glob=True)
+    schema.add("fs_*", fields.ID(analyzer=RegexTokenizer(VALUE_SEPARATED)), glob=True)
     return schema
+
+
+#: Several values of one string filter field are stored joined by the ASCII unit separator.
+SEPARATOR = "\x1f"
+VALUE_SEPARATED = "[^\x1f]+"
+
+
+def join_strings(values):
+    return SEPARATOR.join(v.replace(SEPARATOR, " ") for v in values)
 
 
 def search_field_name(path):

@@ -1,0 +1,125 @@
+"""Sources the rules cite, and the kennisartikelen that explain them.
+
+A source is a dict ``{"titel", "url", "bron"}``: ``url`` is a dated-free wetten.overheid.nl
+``jci`` link for law, ``None`` for a seed document without a public address; ``bron`` is the
+slug of the source in ``content/bronnen/`` (``None`` when the portal has no page for it).
+"""
+
+from functools import cache
+
+LAWS = {
+    # code: (BWB id, name as cited, slug prefix in content/bronnen or None)
+    "wfsv": ("BWBR0017745", "Wet financiering sociale verzekeringen (Wfsv)", "wfsv"),
+    "besluit_wfsv": ("BWBR0019070", "Besluit Wfsv", "besluit-wfsv"),
+    "besluit_suwi": ("BWBR0013267", "Besluit SUWI", "besluit-suwi"),
+    "pwet": ("BWBR0015703", "Participatiewet", None),
+    "wtl": ("BWBR0037522", "Wet tegemoetkomingen loondomein (Wtl)", None),
+    "wet_banenafspraak": ("BWBR0051018", "Wet banenafspraak (Wet van 23 april 2025)", None),
+}
+
+# content/bronnen slugs that exist for law articles (others get bron=None)
+_LAW_SLUGS = {
+    ("wfsv", "34"): "wfsv-34",
+    ("wfsv", "38b"): "wfsv-38b",
+    ("wfsv", "38c"): "wfsv-38c",
+    ("wfsv", "38d"): "wfsv-38d",
+    ("wfsv", "38f"): "wfsv-38f",
+    ("wfsv", "38g"): "wfsv-38g",
+    ("wfsv", "38h"): "wfsv-38h",
+    ("wfsv", "122n"): "wfsv-122n",
+    ("wfsv", "122na"): "wfsv-122na",
+    ("besluit_wfsv", "2.20"): "besluit-wfsv-2-20",
+    ("besluit_wfsv", "2.21"): "besluit-wfsv-2-20",
+    ("besluit_wfsv", "2.23"): "besluit-wfsv-2-20",
+    ("besluit_wfsv", "2.24"): "besluit-wfsv-2-24",
+    ("besluit_wfsv", "2.27"): "besluit-wfsv-2-27",
+    ("besluit_wfsv", "2.28"): "besluit-wfsv-2-27",
+    ("besluit_suwi", "3.2"): "besluit-suwi-3-2",
+    ("pwet", "10b"): "participatiewet",
+    ("pwet", "78d"): "participatiewet",
+    ("wtl", "2.13"): "wtl-lkv",
+    ("wet_banenafspraak", "2"): "wet-banenafspraak-2025",
+}
+
+DOCUMENTS = {
+    # seed documents and other sources without a law article
+    "werkagenda-rijk-2021": ("Werkagenda Banenafspraak Rijk 2021-2022 (BZK, 2021)", None),
+    "kamerbrief-bzk-2018": ("Kamerbrief minister van BZK over de banenafspraak bij het Rijk (2018)", None),
+    "folder-rijksinclusief": ("Folder #RijksInclusief (Rijksoverheid, ca. 2019)", None),
+    "kamerbrief-bzk-2023": ("Kamerbrief staatssecretaris van BZK, tien jaar banenafspraak (2023)", None),
+    "ape-onderzoek-2018": ("APE, Knelpunten en mogelijkheden bij de banenafspraak bij de overheid (2018)", None),
+    "kamerbrief-activering-2017": (
+        "Kamerbrief activering quotumregeling sector overheid (Kamerstuk 34 352, nr. 65)",
+        "https://zoek.officielebekendmakingen.nl/kst-34352-65.html",
+    ),
+    "kamerstuk-34956": (
+        "Kamerstuk 34 956, Wet deactivering quotumheffing",
+        "https://zoek.officielebekendmakingen.nl/dossier/34956",
+    ),
+    "kamerstuk-36449": (
+        "Kamerstuk 36 449, Vereenvoudiging banenafspraak en quotumregeling",
+        "https://zoek.officielebekendmakingen.nl/kst-36449-3.html",
+    ),
+    "regeling-wfsv-2015": (
+        "Regeling Wfsv, art. 3.26 en 3.27 (Stcrt. 2015, 31250)",
+        "https://zoek.officielebekendmakingen.nl/stcrt-2015-31250.html",
+    ),
+    "stcrt-2018-1005": (
+        "Besluit opschorting t+2-regel, nader rapport (Stcrt. 2018, 1005)",
+        "https://zoek.officielebekendmakingen.nl/stcrt-2018-1005.html",
+    ),
+    "praktijkroute-2017": (
+        "Inlichtingenbureau, Praktijkroute opengesteld per 1 januari 2017",
+        None,
+    ),
+}
+
+
+@cache
+def law(code, artikel, detail=""):
+    """A law article as a source: ``law("wfsv", "38b", "lid 1 onder b")``."""
+    bwb, name, _ = LAWS[code]
+    titel = f"{name}, artikel {artikel}" + (f", {detail}" if detail else "")
+    return {
+        "titel": titel,
+        "url": f"https://wetten.overheid.nl/jci1.3:c:{bwb}&artikel={artikel}",
+        "bron": _LAW_SLUGS.get((code, artikel)),
+    }
+
+
+@cache
+def document(slug):
+    """A seed document or other source by its slug in content/bronnen."""
+    titel, url = DOCUMENTS[slug]
+    return {"titel": titel, "url": url, "bron": slug}
+
+
+KENNISARTIKELEN = (
+    "doelgroep-banenafspraak",
+    "doelgroep-participatiewet-en-praktijkroute",
+    "doelgroep-vso-pro-schoolverlaters",
+    "doelgroep-wsw",
+    "doelgroep-wajong",
+    "doelgroep-wiw-id-banen",
+    "doelgroep-jonggehandicapten-met-voorziening",
+    "doelgroepregister-raadplegen",
+    "blijven-in-het-register",
+    "wat-telt-mee",
+    "inleen-uitzending-detachering",
+    "raamovereenkomst-inhuur-arbeidsparticipanten",
+    "binnenwerk",
+    "inkoop-en-social-return",
+    "samenwerking-met-andere-werkgevers",
+    "banen-en-de-urennorm",
+    "quotumregeling",
+    "quotumheffing-en-uitstel",
+    "wet-banenafspraak-2025",
+)
+
+
+@cache
+def kennisartikel(slug):
+    """The kennisartikel that explains a rule: ``{"slug", "url"}``."""
+    if slug not in KENNISARTIKELEN:
+        raise KeyError(f"onbekend kennisartikel: {slug}")
+    return {"slug": slug, "url": f"/kennisbank/{slug}/"}

@@ -1,0 +1,883 @@
+"""A Wagtail (modelsearch) search backend on Whoosh 2.7.
+
+Configured as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend",
+"PATH": <index folder>}}``. Optional parameters: ``WRITE_TIMEOUT`` (seconds a writer waits for
+the index lock, default 60).
+
+How it works, in short:
+
+- One Whoosh index in ``PATH`` holds every indexed model (see ``portal.search.schema``).
+- Queries (``modelsearch.query`` objects) become Whoosh queries built in code, never by Whoosh's
+  query parser, so no user input is ever read as Whoosh syntax.
+- Filters of the queryset become Whoosh filters where they are plain lookups on the model's
+  own ``FilterField``s (``live``, ``path__startswith``, ``content_type__in``, ...). Anything
+  else (filters across relations, subqueries, expressions) is applied by the database to the
+  ids that Whoosh found: always correct, a little slower.
+- Non-relevance ordering, ``MATCH_ALL`` and the final fetch of the objects go to the database,
+  so results never include an object that no longer exists.
+- Writers wait for Whoosh's file lock (``WRITE_TIMEOUT``) instead of failing: several processes
+  may write, one at a time, and none loses an update. Indexing errors are logged, not raised,
+  so a save in the admin never fails on the index; ``search_index_check`` repairs the gap.
+"""
+
+import contextlib
+import logging
+import os
+import threading
+from collections import OrderedDict
+
+from django.db import connections
+from django.db.models import Count, Manager, QuerySet
+from django.db.models.expressions import BaseExpression
+from django.db.models.sql import Query as SqlQuery
+from django.utils.encoding import force_str
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchQueryCompiler,
+    BaseSearchResults,
+    FilterFieldError,
+)
+from modelsearch.index import (
+    AutocompleteField,
+    FilterField,
+    RelatedFields,
+    SearchField,
+    get_indexed_models,
+)
+from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import CLEAR, LockError
+
+from portal.search import analysis, schema
+
+logger = logging.getLogger(__name__)
+
+VERSION_FILE = "PORTAL_SCHEMA_VERSION"
+DEFAULT_WRITE_TIMEOUT = 60.0
+#: Candidate id lists up to this size are checked with ``pk IN (...)``; longer ones by reading
+#: the queryset's ids (SQLite limits the number of parameters in one statement).
+MAX_IN_PARAMS = 500
+
+
+# ---------------------------------------------------------------------------------------------
+# The index on disk, shared by every backend instance of this process
+# ---------------------------------------------------------------------------------------------
+
+
+class IndexStore:
+    """One Whoosh index folder: opening, the per-thread searcher, locked writes, reset.
+
+    Backend objects are created often (one per ``get_search_backend`` call), so the open index
+    lives here, one per folder and process.
+    """
+
+    _stores = {}
+    _stores_lock = threading.Lock()
+
+    @classmethod
+    def for_path(cls, path, write_timeout=DEFAULT_WRITE_TIMEOUT):
+        path = os.path.abspath(str(path))
+        with cls._stores_lock:
+            store = cls._stores.get(path)
+            if store is None:
+                store = cls._stores[path] = cls(path)
+            store.write_timeout = write_timeout
+            return store
+
+    def __init__(self, path):
+        self.path = path
+        self.write_timeout = DEFAULT_WRITE_TIMEOUT
+        self._ix = None
+        self._local = threading.local()
+        self._open_lock = threading.Lock()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _storage(self):
+        os.makedirs(self.path, exist_ok=True)
+        return FileStorage(self.path)
+
+    def stored_version(self):
+        try:
+            with open(os.path.join(self.path, VERSION_FILE)) as fh:
+                return int(fh.read().strip() or 0)
+        except (OSError, ValueError):
+            return None
+
+    def is_current(self):
+        return whoosh_index.exists_in(self.path) and self.stored_version() == schema.SCHEMA_VERSION
+
+    def _create(self):
+        """Create a fresh, empty index (the caller holds the write lock)."""
+        ix = whoosh_index.create_in(self.path, schema.build_schema())
+        with open(os.path.join(self.path, VERSION_FILE), "w") as fh:
+            fh.write(str(schema.SCHEMA_VERSION))
+        return ix
+
+    def index(self, create=True):
+        """The open index; created (empty) when missing and ``create`` is set, else None."""
+        if self._ix is not None and os.path.exists(self.path):
+            return self._ix
+        with self._open_lock:
+            if whoosh_index.exists_in(self.path):
+                self._ix = whoosh_index.open_dir(self.path)
+            elif create:
+                with self._locked():
+                    if not whoosh_index.exists_in(self.path):
+                        self._create()
+                self._ix = whoosh_index.open_dir(self.path)
+            else:
+                return None
+            return self._ix
+
+    @contextlib.contextmanager
+    def _locked(self):
+        """Hold Whoosh's own write lock (waiting for it) without opening a writer."""
+        lock = self._storage().lock("MAIN_WRITELOCK")
+        waited = 0.0
+        while not lock.acquire(blocking=False):
+            if waited >= self.write_timeout:
+                raise LockError(f"Search index {self.path} is locked")
+            _sleep(0.05)
+            waited += 0.05
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def searcher(self):
+        """A searcher that sees the latest commit (refreshed cheaply before each use)."""
+        ix = self.index(create=False)
+        if ix is None:
+            return None
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None or getattr(self._local, "ix", None) is not ix:
+            searcher = ix.searcher()
+        else:
+            try:
+                fresh = searcher.refresh()
+            except (OSError, whoosh_index.EmptyIndexError):
+                fresh = ix.searcher()
+            if fresh is not searcher:
+                with contextlib.suppress(Exception):
+                    searcher.close()
+                searcher = fresh
+        self._local.searcher = searcher
+        self._local.ix = ix
+        return searcher
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def writer(self, **commit_kwargs):
+        """A writer holding the index lock: waits up to ``write_timeout`` for other writers."""
+        ix = self.index(create=True)
+        writer = ix.writer(timeout=self.write_timeout, delay=0.05, limitmb=128)
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            writer.commit(**commit_kwargs)
+
+    def reset(self):
+        """Empty the index; recreate it with the current schema when that changed."""
+        if whoosh_index.exists_in(self.path) and self.stored_version() == schema.SCHEMA_VERSION:
+            with self.writer(mergetype=CLEAR):
+                pass
+            return
+        with self._open_lock:
+            with self._locked():
+                self._create()
+            self._ix = whoosh_index.open_dir(self.path)
+
+    def optimize(self):
+        with self.writer(optimize=True):
+            pass
+
+    def doc_ids(self):
+        """All docids in the index (for search_index_check)."""
+        searcher = self.searcher()
+        if searcher is None:
+            return set()
+        reader = searcher.reader()
+        return {fields["docid"] for _, fields in reader.iter_docs()}
+
+    def size_bytes(self):
+        total = 0
+        for name in os.listdir(self.path):
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(os.path.join(self.path, name))
+        return total
+
+
+def _sleep(seconds):
+    import time
+
+    time.sleep(seconds)
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents
+# ---------------------------------------------------------------------------------------------
+
+
+def content_types(model):
+    """The content type names of ``model`` and every indexed ancestor."""
+    names = []
+    current = model
+    while current is not None:
+        names.append(current.indexed_get_content_type())
+        current = current.indexed_get_parent()
+    return names
+
+
+def docid(model, pk):
+    return f"{model.indexed_get_toplevel_content_type()}:{pk}"
+
+
+def _flatten(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(_flatten(v) for v in value.values())
+    if isinstance(value, (list, tuple, set)):
+        return "\n".join(_flatten(v) for v in value)
+    return force_str(value)
+
+
+def _related_objects(value):
+    if value is None:
+        return []
+    if isinstance(value, (Manager, QuerySet)) or hasattr(value, "all") and callable(value.all):
+        return list(value.all())
+    if isinstance(value, (list, tuple, set)):
+        return list(value)
+    return [value]
+
+
+def _filter_values(value):
+    if value is None:
+        return []
+    if isinstance(value, (Manager, QuerySet)) or (hasattr(value, "all") and callable(value.all)):
+        return list(value.all())
+    if isinstance(value, (list, tuple, set)):
+        return list(value)
+    return [value]
+
+
+def _collect_text(obj, search_fields, prefix, doc, spell):
+    for field in search_fields:
+        if isinstance(field, SearchField):
+            text = _flatten(field.get_value(obj))
+            if text:
+                name = schema.search_field_name(prefix + field.field_name)
+                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
+                spell.append(text)
+        elif isinstance(field, AutocompleteField):
+            text = _flatten(field.get_value(obj))
+            if text:
+                name = schema.autocomplete_field_name(prefix + field.field_name)
+                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
+        elif isinstance(field, RelatedFields):
+            for sub_obj in _related_objects(field.get_value(obj)):
+                _collect_text(sub_obj, field.fields, f"{prefix}{field.field_name}__", doc, spell)
+
+
+def build_document(model, obj):
+    """The Whoosh document (a dict of field name -> value) for one object."""
+    doc = {"docid": docid(model, obj.pk), "ct": " ".join(content_types(model))}
+    spell = []
+    nulls = []
+    search_fields = model.get_search_fields()
+    _collect_text(obj, search_fields, "", doc, spell)
+    for field in search_fields:
+        if not isinstance(field, FilterField):
+            continue
+        kind = schema.filter_kind(field.get_type(model))
+        name = f"{kind}_{field.get_attname(model)}"
+        encoded = []
+        for value in _filter_values(field.get_value(obj)):
+            if value is None:
+                continue
+            try:
+                encoded.append(schema.encode(kind, value))
+            except schema.Unencodable:
+                continue
+        if not encoded:
+            nulls.append(field.get_attname(model))
+        elif kind == "fs":
+            doc[name] = schema.join_strings(encoded)
+        else:
+            doc[name] = encoded if len(encoded) > 1 else encoded[0]
+    if nulls:
+        doc["nulls"] = " ".join(nulls)
+    if spell:
+        doc["spell"] = "\n".join(spell)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Index (modelsearch's interface)
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshIndex(BaseIndex):
+    def __init__(self, backend):
+        super().__init__(backend)
+        self.store = backend.store
+
+    def get_key(self):
+        return self.store.path
+
+    def __str__(self):
+        return f"whoosh:{self.store.path}"
+
+    def refresh(self):
+        # Every search refreshes its searcher; nothing to do.
+        pass
+
+    def reset(self):
+        self.store.reset()
+
+    def add_model(self, model):
+        pass
+
+    def add_items(self, model, items):
+        items = list(items)
+        if not items:
+            return
+        docs = [build_document(model, obj) for obj in items]
+        with self.store.writer() as writer:
+            for doc in docs:
+                writer.update_document(**doc)
+
+    def add_item(self, obj):
+        self.add_items(type(obj), [obj])
+
+    def delete_item(self, item):
+        self.delete_docids([docid(type(item), item.pk)])
+
+    def delete_docids(self, docids):
+        docids = list(docids)
+        if not docids:
+            return
+        with self.store.writer() as writer:
+            for value in docids:
+                writer.delete_by_term("docid", value)
+
+
+class WhooshRebuilder:
+    """Rebuild in place without emptying the index first: every object is written again
+    (replacing its old document), then documents whose object is gone are deleted. Searches
+    keep working during a rebuild, and a save made meanwhile is never lost."""
+
+    def __init__(self, index):
+        self.index = index
+
+    def start(self):
+        store = self.index.store
+        if not store.is_current():
+            store.reset()
+        return self.index
+
+    def finish(self):
+        prune_stale(self.index)
+        self.index.store.optimize()
+
+
+def expected_docids(models=None):
+    """docid -> (model, pk) for every object that should be in the index."""
+    expected = {}
+    for model in models or get_indexed_models():
+        for pk in model.get_indexed_objects().values_list("pk", flat=True).iterator():
+            expected[docid(model, pk)] = (model, pk)
+    return expected
+
+
+def prune_stale(index):
+    stale = index.store.doc_ids() - set(expected_docids())
+    index.delete_docids(stale)
+    return stale
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------------------------
+
+
+class Untranslatable(Exception):
+    """A filter that is applied by the database instead of Whoosh."""
+
+
+def _all_of(queries):
+    queries = [q for q in queries if not isinstance(q, wq.Every)]
+    if any(q is wq.NullQuery for q in queries):
+        return wq.NullQuery
+    if not queries:
+        return wq.Every()
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def _any_of(queries, scale=None):
+    queries = [q for q in queries if q is not wq.NullQuery]
+    if any(isinstance(q, wq.Every) for q in queries):
+        return wq.Every()
+    if not queries:
+        return wq.NullQuery
+    return queries[0] if len(queries) == 1 else wq.Or(queries, scale=scale)
+
+
+def _negate(q):
+    if q is wq.NullQuery:
+        return wq.Every()
+    if isinstance(q, wq.Every):
+        return wq.NullQuery
+    return wq.Not(q)
+
+
+def _with_boost(q, boost):
+    if boost == 1 or q is wq.NullQuery or isinstance(q, wq.Every):
+        return q
+    return q.with_boost(q.boost * boost)
+
+
+def _unique(items):
+    return list(OrderedDict.fromkeys(items))
+
+
+def indexed_descendants(model):
+    return [m for m in get_indexed_models() if issubclass(m, model)] or [model]
+
+
+def _iter_search_paths(search_fields, kind, prefix=""):
+    for field in search_fields:
+        if isinstance(field, kind):
+            yield prefix + field.field_name, getattr(field, "boost", None) or 1.0
+        elif isinstance(field, RelatedFields):
+            yield from _iter_search_paths(field.fields, kind, f"{prefix}{field.field_name}__")
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    HANDLES_ORDER_BY_EXPRESSIONS = True  # ordering is done by the database
+    field_kind = SearchField
+    #: Coordination bonus for OR queries: documents that match more of the words rank higher.
+    OR_SCALE = 0.9
+
+    # -- fields ----------------------------------------------------------------------------
+
+    def text_fields(self):
+        """[(index field name, boost)] searched for this model and its subclasses."""
+        found = OrderedDict()
+        for model in [self.queryset.model, *indexed_descendants(self.queryset.model)]:
+            for path, boost in _iter_search_paths(model.get_search_fields(), self.field_kind):
+                if self.fields is not None and path not in self.fields:
+                    continue
+                found.setdefault(self.index_field_name(path), boost)
+        return list(found.items())
+
+    def index_field_name(self, path):
+        return schema.search_field_name(path)
+
+    # -- text query --------------------------------------------------------------------------
+
+    def _terms_across(self, term, fields):
+        return _any_of([wq.Term(name, term, boost=boost) for name, boost in fields])
+
+    def compile_text(self, query, fields):
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            terms = _unique(analysis.analyze(query.query_string))
+            per_term = [self._terms_across(t, fields) for t in terms]
+            if not per_term:
+                return wq.NullQuery
+            combined = (
+                _all_of(per_term) if query.operator == "and" else _any_of(per_term, scale=self.OR_SCALE)
+            )
+            return _with_boost(combined, query.boost)
+        if isinstance(query, Phrase):
+            terms = analysis.analyze(query.query_string)
+            if not terms:
+                return wq.NullQuery
+            if len(terms) == 1:
+                return self._terms_across(terms[0], fields)
+            return _any_of([wq.Phrase(name, terms, boost=boost) for name, boost in fields])
+        if isinstance(query, Fuzzy):
+            per_term = []
+            for term in _unique(analysis.analyze(query.query_string)):
+                maxdist = 1 if len(term) <= 5 else 2
+                per_term.append(
+                    _any_of(
+                        [wq.FuzzyTerm(name, term, boost=boost, maxdist=maxdist, prefixlength=1) for name, boost in fields]
+                    )
+                )
+            if not per_term:
+                return wq.NullQuery
+            return _all_of(per_term) if query.operator == "and" else _any_of(per_term, scale=self.OR_SCALE)
+        if isinstance(query, Boost):
+            return _with_boost(self.compile_text(query.subquery, fields), query.boost)
+        if isinstance(query, And):
+            return _all_of([self.compile_text(q, fields) for q in query.subqueries])
+        if isinstance(query, Or):
+            return _any_of([self.compile_text(q, fields) for q in query.subqueries])
+        if isinstance(query, Not):
+            return _negate(self.compile_text(query.subquery, fields))
+        raise NotImplementedError(f"{type(query).__name__} is not supported by the Whoosh backend")
+
+    def text_query(self):
+        return self.compile_text(self.query, self.text_fields())
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def _process_lookup(self, field_path, lookup, value):
+        if len(field_path) != 1:
+            raise Untranslatable("filter across a relation")
+        field = field_path[0]
+        model = self.queryset.model
+        kind = schema.filter_kind(field.get_type(model))
+        name = f"{kind}_{field.get_attname(model)}"
+        attname = field.get_attname(model)
+
+        if isinstance(value, (SqlQuery, QuerySet)) or isinstance(value, BaseExpression):
+            raise Untranslatable("subquery or expression")
+
+        def enc(v):
+            try:
+                return schema.encode(kind, v)
+            except schema.Unencodable as exc:
+                raise Untranslatable(repr(v)) from exc
+
+        def exact(v):
+            if v is None:
+                return wq.Term("nulls", attname)
+            encoded = enc(v)
+            if kind == "fs":
+                return wq.Term(name, encoded)
+            if kind == "fd":
+                return wq.DateRange(name, encoded, encoded)
+            return wq.NumericRange(name, encoded, encoded)
+
+        def bounded(start, end, startexcl=False, endexcl=False):
+            start = enc(start) if start is not None else None
+            end = enc(end) if end is not None else None
+            if kind == "fs":
+                return wq.TermRange(name, start, end, startexcl, endexcl)
+            if kind == "fd":
+                return wq.DateRange(name, start, end, startexcl, endexcl)
+            return wq.NumericRange(name, start, end, startexcl, endexcl)
+
+        if lookup == "exact":
+            return exact(value)
+        if lookup == "in":
+            values = list(value)
+            if any(isinstance(v, BaseExpression) for v in values):
+                raise Untranslatable("expression in list")
+            return _any_of([exact(v) for v in values])
+        if lookup == "isnull":
+            return wq.Term("nulls", attname) if value else _negate(wq.Term("nulls", attname))
+        if lookup == "lt":
+            return bounded(None, value, endexcl=True)
+        if lookup == "lte":
+            return bounded(None, value)
+        if lookup == "gt":
+            return bounded(value, None, startexcl=True)
+        if lookup == "gte":
+            return bounded(value, None)
+        if lookup == "range":
+            start, end = value
+            return bounded(start, end)
+        if lookup == "startswith" and kind == "fs" and isinstance(value, str):
+            return wq.Prefix(name, value)
+        raise Untranslatable(lookup)
+
+    def _process_match_none(self):
+        return wq.NullQuery
+
+    def _connect_filters(self, filters, connector, negated):
+        filters = [f for f in filters if f is not None]
+        if not filters:
+            return None
+        combined = _all_of(filters) if connector == "AND" else _any_of(filters)
+        return _negate(combined) if negated else combined
+
+    def whoosh_filter(self):
+        """(filter query or None, applied by Whoosh?) -- (None, False) means: the database filters."""
+        where = self.queryset.query.where
+        if not where:
+            return None, True
+        try:
+            return self._get_filters_from_queryset(check_only=False), True
+        except Untranslatable:
+            return None, False
+
+    def content_type_query(self):
+        return wq.Term("ct", self.queryset.model.indexed_get_content_type())
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    field_kind = AutocompleteField
+
+    def index_field_name(self, path):
+        return schema.autocomplete_field_name(path)
+
+    def compile_text(self, query, fields):
+        if isinstance(query, PlainText):
+            words = _unique(analysis.words(query.query_string))
+            per_word = [_any_of([wq.Prefix(name, w, boost=boost) for name, boost in fields]) for w in words]
+            if not per_word:
+                return wq.NullQuery
+            return _all_of(per_word) if query.operator == "and" else _any_of(per_word, scale=self.OR_SCALE)
+        return super().compile_text(query, fields)
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshSearchResults(BaseSearchResults):
+    supports_facet = True
+
+    # -- planning ----------------------------------------------------------------------------
+
+    def _plan(self):
+        """What to run: ("db", None) for MATCH_ALL, ("none", None), or ("whoosh", query)."""
+        compiler = self.query_compiler
+        text = compiler.text_query()
+        if text is wq.NullQuery:
+            return "none", None, True
+        if isinstance(text, wq.Every):
+            return "db", None, True
+        filter_query, whoosh_filters = compiler.whoosh_filter()
+        parts = [text, wq.ConstantScoreQuery(compiler.content_type_query(), 0.0)]
+        if filter_query is not None:
+            if filter_query is wq.NullQuery:
+                return "none", None, True
+            if not isinstance(filter_query, wq.Every):
+                parts.append(wq.ConstantScoreQuery(filter_query, 0.0))
+        return "whoosh", wq.And(parts), whoosh_filters
+
+    def _searcher(self):
+        return self.backend.store.searcher()
+
+    def _pk(self, value):
+        return self.query_compiler.queryset.model._meta.pk.to_python(value.split(":", 1)[1])
+
+    def _all_hits(self, searcher, query, scored=True):
+        """[(pk, score)] of every match, best first when scored."""
+        results = searcher.search(query, limit=None, scored=scored)
+        return [(self._pk(hit["docid"]), hit.score if scored else None) for hit in results]
+
+    def _db_pks(self, candidates):
+        """The candidate pks that the queryset (with all its filters) still contains."""
+        queryset = self.query_compiler.queryset
+        candidates = list(candidates)
+        if not candidates:
+            return set()
+        if len(candidates) <= MAX_IN_PARAMS:
+            return set(queryset.filter(pk__in=candidates).values_list("pk", flat=True))
+        wanted = set(candidates)
+        return {pk for pk in queryset.values_list("pk", flat=True).iterator() if pk in wanted}
+
+    def _fetch(self, pks_scores):
+        """Model instances for [(pk, score)], in that order, from the queryset."""
+        if not pks_scores:
+            return []
+        queryset = self.query_compiler.queryset
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        objs = {obj.pk: obj for obj in queryset.filter(pk__in=[pk for pk, _ in pks_scores])}
+        results = []
+        for pk, score in pks_scores:
+            obj = objs.get(pk)
+            if obj is None:
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            results.append(obj)
+        return results
+
+    def _ordered_queryset(self, pks=None):
+        queryset = self.query_compiler.queryset
+        if pks is not None:
+            queryset = queryset.filter(pk__in=pks) if len(pks) <= MAX_IN_PARAMS else None
+        if queryset is not None and not queryset.query.order_by and not self.query_compiler.order_by_relevance:
+            queryset = queryset.order_by("-pk")
+        return queryset
+
+    # -- running -----------------------------------------------------------------------------
+
+    def _do_search(self):
+        mode, query, whoosh_filters = self._plan()
+        if mode == "none":
+            return []
+        compiler = self.query_compiler
+        if mode == "db":
+            queryset = compiler.queryset
+            if not queryset.query.order_by and not compiler.order_by_relevance:
+                queryset = queryset.order_by("-pk")
+            if self.prefetch_related:
+                queryset = queryset.prefetch_related(*self.prefetch_related)
+            objs = list(queryset[self.start : self.stop])
+            if self._score_field:
+                for obj in objs:
+                    setattr(obj, self._score_field, None)
+            return objs
+        searcher = self._searcher()
+        if searcher is None:
+            return []
+
+        if compiler.order_by_relevance and whoosh_filters:
+            limit = self.stop if self.stop is not None else None
+            results = searcher.search(query, limit=limit)
+            self._count_cache = len(results) if self._count_cache is None else self._count_cache
+            hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
+            pks_scores = [(self._pk(hit["docid"]), hit.score) for hit in hits]
+            return self._fetch(pks_scores)
+
+        if compiler.order_by_relevance:
+            # The database applies the filters to Whoosh's ranked matches.
+            ranked = self._all_hits(searcher, query)
+            keep = self._db_pks(pk for pk, _ in ranked)
+            ranked = [(pk, score) for pk, score in ranked if pk in keep]
+            return self._fetch(ranked[self.start : self.stop])
+
+        # Ordered by fields: the database orders the matches.
+        hits = self._all_hits(searcher, query, scored=False)
+        pks = [pk for pk, _ in hits]
+        queryset = self._ordered_queryset()
+        if len(pks) <= MAX_IN_PARAMS:
+            ordered = list(queryset.filter(pk__in=pks).values_list("pk", flat=True)[self.start : self.stop])
+        else:
+            wanted = set(pks)
+            ordered = [pk for pk in queryset.values_list("pk", flat=True).iterator() if pk in wanted]
+            ordered = ordered[self.start : self.stop]
+        return self._fetch([(pk, None) for pk in ordered])
+
+    def _do_count(self):
+        mode, query, whoosh_filters = self._plan()
+        if mode == "none":
+            return 0
+        if mode == "db":
+            return self._sliced_count(self.query_compiler.queryset.count())
+        searcher = self._searcher()
+        if searcher is None:
+            return 0
+        if whoosh_filters:
+            total = len(searcher.search(query, limit=1))
+        else:
+            total = len(self._db_pks(pk for pk, _ in self._all_hits(searcher, query, scored=False)))
+        return self._sliced_count(total)
+
+    def _sliced_count(self, total):
+        total = max(total - self.start, 0)
+        if self.stop is not None:
+            total = min(total, self.stop - self.start)
+        return total
+
+    # -- facets ------------------------------------------------------------------------------
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        field = compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f"index.FilterField('{field_name}') to {model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        mode, query, whoosh_filters = self._plan()
+        if mode == "none":
+            return OrderedDict()
+        if mode == "db" or not whoosh_filters:
+            queryset = compiler.queryset
+            if mode == "whoosh":
+                searcher = self._searcher()
+                hits = self._all_hits(searcher, query, scored=False) if searcher else []
+                queryset = queryset.filter(pk__in=self._db_pks(pk for pk, _ in hits))
+            rows = queryset.values(field_name).annotate(count=Count("pk")).order_by("-count")
+            return OrderedDict((row[field_name], row["count"]) for row in rows)
+
+        searcher = self._searcher()
+        if searcher is None:
+            return OrderedDict()
+        docs = set(searcher.docs_for_query(query))
+        field_type = field.get_type(model)
+        kind = schema.filter_kind(field_type)
+        name = f"{kind}_{field.get_attname(model)}"
+        reader = searcher.reader()
+        counts = {}
+        with_value = set()
+        if name in reader.indexed_field_names():
+            fieldobj = searcher.schema[name]
+            terms = (
+                list(reader.lexicon(name)) if kind == "fs" else list(fieldobj.sortable_terms(reader, name))
+            )
+            for term in terms:
+                matched = docs.intersection(reader.postings(name, term).all_ids())
+                if matched:
+                    value = schema.decode(kind, field_type, fieldobj.from_bytes(term))
+                    counts[value] = len(matched)
+                    with_value |= matched
+        missing = len(docs - with_value)
+        if missing:
+            counts[None] = missing
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        return OrderedDict(ordered)
+
+
+# ---------------------------------------------------------------------------------------------
+# Backend
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    index_class = WhooshIndex
+    results_class = WhooshSearchResults
+    rebuilder_class = WhooshRebuilder
+    #: A save must never fail on the index (a lock timeout, a full disk): the error is logged
+    #: and ``search_index_check`` repairs the difference.
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        path = params.get("PATH")
+        if not path:
+            raise ValueError("The Whoosh search backend needs a PATH (the index folder)")
+        self.store = IndexStore.for_path(path, float(params.get("WRITE_TIMEOUT", DEFAULT_WRITE_TIMEOUT)))
+
+    def get_index_for_model(self, model):
+        return self.index_class(self)
+
+    def get_index(self):
+        return self.index_class(self)
+
+    def all_indexes(self):
+        yield self.get_index()
+
+    def reset_index(self):
+        self.get_index().reset()
+
+    def refresh_index(self):
+        pass
+
+    def delete(self, obj):
+        self.get_index().delete_item(obj)
+
+    def db_connection(self):
+        return connections["default"]
+
+
+SearchBackend = WhooshSearchBackend

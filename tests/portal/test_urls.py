@@ -1,0 +1,45 @@
+"""The public URLs of the design contract answer, and the JSON contracts have their shape."""
+
+import pytest
+
+from tests.factories import ArticlePageFactory, BegripFactory, QuestionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/kennisbank/", "/praktijkvoorbeelden/", "/vragen/", "/vragen/stel-een-vraag/", "/begrippen/", "/sitemap.xml", "/api/v2/pages/", "/api/docs", "/api/openapi.json", "/api/begrippen"],
+)
+def test_contract_url_answers(client, site_tree, url):
+    assert client.get(url).status_code == 200
+
+
+def test_admin_asks_for_a_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_glossary_api_shape(client, db):
+    BegripFactory(term="Doelgroepregister", slug="doelgroepregister")
+    data = client.get("/api/begrippen").json()
+    assert data == [
+        {
+            "term": "Doelgroepregister",
+            "omschrijving": "Het register van het UWV met iedereen die bij de doelgroep hoort.",
+            "url": "http://testserver/begrippen/doelgroepregister/",
+        }
+    ]
+
+
+def test_api_v2_filters_pages_by_type(client, site_tree):
+    ArticlePageFactory(parent=site_tree["kennisbank"], title="Wat telt mee")
+    QuestionPageFactory(parent=site_tree["vragen"], title="Telt inleen mee?")
+    data = client.get("/api/v2/pages/?type=knowledge.ArticlePage").json()
+    assert [item["title"] for item in data["items"]] == ["Wat telt mee"]
+    assert client.get("/api/v2/pages/?type=knowledge.QuestionPage").json()["meta"]["total_count"] == 1
+
+
+def test_sitemap_lists_published_pages(client, site_tree):
+    page = ArticlePageFactory(parent=site_tree["kennisbank"], slug="wat-telt-mee")
+    assert f"/kennisbank/{page.slug}/" in client.get("/sitemap.xml").content.decode()
