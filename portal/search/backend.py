@@ -159,14 +159,11 @@ class IndexStore:
         if searcher is None or getattr(self._local, "ix", None) is not ix:
             searcher = ix.searcher()
         else:
+            # refresh() reuses the segment readers that did not change and closes the rest.
             try:
-                fresh = searcher.refresh()
+                searcher = searcher.refresh()
             except (OSError, whoosh_index.EmptyIndexError):
-                fresh = ix.searcher()
-            if fresh is not searcher:
-                with contextlib.suppress(Exception):
-                    searcher.close()
-                searcher = fresh
+                searcher = ix.searcher()
         self._local.searcher = searcher
         self._local.ix = ix
         return searcher
@@ -398,7 +395,8 @@ def expected_docids(models=None):
     """docid -> (model, pk) for every object that should be in the index."""
     expected = {}
     for model in models or get_indexed_models():
-        for pk in model.get_indexed_objects().values_list("pk", flat=True).iterator():
+        queryset = model.get_indexed_objects().prefetch_related(None).select_related(None)
+        for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000):
             expected[docid(model, pk)] = (model, pk)
     return expected
 
@@ -686,7 +684,7 @@ class WhooshSearchResults(BaseSearchResults):
         if len(candidates) <= MAX_IN_PARAMS:
             return set(queryset.filter(pk__in=candidates).values_list("pk", flat=True))
         wanted = set(candidates)
-        return {pk for pk in queryset.values_list("pk", flat=True).iterator() if pk in wanted}
+        return {pk for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000) if pk in wanted}
 
     def _fetch(self, pks_scores):
         """Model instances for [(pk, score)], in that order, from the queryset."""
@@ -759,7 +757,7 @@ class WhooshSearchResults(BaseSearchResults):
             ordered = list(queryset.filter(pk__in=pks).values_list("pk", flat=True)[self.start : self.stop])
         else:
             wanted = set(pks)
-            ordered = [pk for pk in queryset.values_list("pk", flat=True).iterator() if pk in wanted]
+            ordered = [pk for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000) if pk in wanted]
             ordered = ordered[self.start : self.stop]
         return self._fetch([(pk, None) for pk in ordered])
 

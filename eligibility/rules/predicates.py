@@ -1,0 +1,194 @@
+"""Shared building blocks: facts as seen by predicates, atomic predicates, and deciding.
+
+Predicates are ``rules`` predicates taking ``(facts, peildatum)`` and combined with ``&``, ``|``
+and ``~``. A fact that is not given is treated in one of two ways, declared per predicate:
+
+- with a ``default``: exceptions ("tenzij ...") and grounds that were not mentioned are taken
+  not to apply, and the explanation says so;
+- as *required*: the predicate cannot be evaluated. ``decide`` then tries both outcomes of that
+  predicate; if the answer is the same either way the fact did not matter, otherwise the answer
+  is undecided and the fact is listed as missing.
+
+So a rule is written once, as plain boolean logic, and still knows which facts it needs.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from rules import Predicate
+
+from eligibility.parameters import parameter
+from eligibility.sources import kennisartikel
+
+REQUIRED = object()
+MAX_BRANCHES = 256
+
+
+class Unknown(Exception):
+    """A required fact (or a parameter without a value) is needed to go on."""
+
+    def __init__(self, key, fact):
+        super().__init__(key)
+        self.key = key
+        self.fact = fact  # None when the gap is a parameter, not something the user can tell
+
+
+class Facts:
+    """The validated facts of one evaluation, plus the outcomes ``decide`` is trying."""
+
+    __slots__ = ("values", "assumed")
+
+    def __init__(self, values):
+        self.values = values
+        self.assumed = {}
+
+    def get(self, name, default=None):
+        value = self.values.get(name)
+        return default if value is None else value
+
+    def given(self, name):
+        return self.values.get(name) is not None
+
+    def require(self, key, fact):
+        try:
+            return self.assumed[key]
+        except KeyError:
+            raise Unknown(key, fact) from None
+
+
+def fact_predicate(key, fact, test=bool, default=REQUIRED):
+    """A predicate on one fact: ``test(value)``, or ``default`` / required when not given."""
+
+    def check(facts, peildatum):
+        value = facts.values.get(fact)
+        if value is None:
+            return facts.require(key, fact) if default is REQUIRED else default
+        return bool(test(value))
+
+    return Predicate(check, name=key)
+
+
+def dated_predicate(key, name, test=bool):
+    """A predicate on a dated parameter on the peildatum; unknown when it has no value."""
+
+    def check(facts, peildatum):
+        value = parameter(name, peildatum).value
+        if value is None:
+            return facts.require(key, None)
+        return bool(test(value))
+
+    return Predicate(check, name=key)
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: bool | None
+    missing: tuple = ()  # fact names, in the order met
+    gap: bool = False  # a parameter without a value blocked the answer
+
+
+def decide(pred, facts, peildatum):
+    """Evaluate ``pred``, trying both outcomes of every required predicate that lacks its fact."""
+    outcomes, missing, gap = set(), [], False
+    pending = [{}]
+    branches = 0
+    while pending and branches < MAX_BRANCHES:
+        branches += 1
+        facts.assumed = pending.pop()
+        try:
+            outcomes.add(pred.test(facts, peildatum))
+        except Unknown as unknown:
+            if unknown.fact is None:
+                gap = True
+            elif unknown.fact not in missing:
+                missing.append(unknown.fact)
+            pending.append({**facts.assumed, unknown.key: False})
+            pending.append({**facts.assumed, unknown.key: True})
+    facts.assumed = {}
+    if len(outcomes) == 1 and not pending:
+        return Decision(outcomes.pop())
+    return Decision(None, tuple(missing), gap)
+
+
+JA, NEE, ONBEKEND = "ja", "nee", "onbekend"
+
+
+def uitkomst(outcome):
+    return ONBEKEND if outcome is None else (JA if outcome else NEE)
+
+
+def step(regel_id, regel, outcome, toelichting, bronnen, artikel):
+    """One line of ``uitleg``: the rule, its outcome, one Dutch sentence and its sources."""
+    return {
+        "regel": regel,
+        "regel_id": regel_id,
+        "uitkomst": outcome if isinstance(outcome, str) else uitkomst(outcome),
+        "toelichting": toelichting,
+        "bronnen": list(bronnen),
+        "kennisartikel": kennisartikel(artikel),
+    }
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named yes/no rule with its sources, its kennisartikel and a sentence per outcome."""
+
+    id: str
+    regel: str
+    predicate: Predicate
+    artikel: str
+    bronnen: tuple
+    ja: object  # str, or callable(facts, peildatum) -> str
+    nee: object
+    onbekend: object = "Dit is nog niet te beoordelen; zie de ontbrekende feiten."
+
+    def decide(self, facts, peildatum):
+        return decide(self.predicate, facts, peildatum)
+
+    def explain(self, decision, facts, peildatum):
+        text = {True: self.ja, False: self.nee, None: self.onbekend}[decision.outcome]
+        if callable(text):
+            text = text(facts, peildatum)
+        return step(self.id, self.regel, decision.outcome, text, self.bronnen, self.artikel)
+
+
+def nl_date(day):
+    """1 januari 2026."""
+    months = (
+        "januari februari maart april mei juni juli augustus september oktober november december"
+    ).split()
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def nl_number(value, decimals=2):
+    """389,65 · 40.575 · 0,2 (value already rounded)."""
+    text = f"{value:,.{decimals}f}" if decimals else f"{value:,.0f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+ART2 = "stelsel.inwerkingtreding_art2_wet_banenafspraak"
+
+
+def art2_in_force(peildatum):
+    """True, False, or None when the date of art. 2 Wet banenafspraak is not known (U1)."""
+    start = parameter(ART2, peildatum).value
+    if start is None:
+        return None
+    return peildatum >= start
+
+
+def art2_condition(peildatum):
+    """The condition an answer in the kader wet_banenafspraak_2025 rests on, or None."""
+    start = parameter(ART2, peildatum).value
+    if start is None:
+        return (
+            "Dit antwoord geldt pas vanaf de inwerkingtreding van artikel 2 van de Wet banenafspraak. "
+            "Die datum wordt bij koninklijk besluit bepaald en is nog niet bekend; tot dan gelden de "
+            "regels van de Wfsv (kader wettelijk_quotum)."
+        )
+    if isinstance(start, datetime.date) and peildatum < start:
+        return (
+            f"Artikel 2 van de Wet banenafspraak treedt pas op {nl_date(start)} in werking; op de "
+            "peildatum gelden nog de regels van de Wfsv (kader wettelijk_quotum)."
+        )
+    return None
