@@ -37,7 +37,7 @@ class Fact:
     exclusive_minimum: bool = False
     unit: str = ""
     default: object = None  # a value, or a callable(peildatum) -> value
-    toon_als: tuple = ()  # ((fact name, (values...)), ...): ask only when one holds
+    toon_als: tuple = ()  # ((fact name, (values...)), ...): ask only when one holds; "*" = any answer
     max_length: int = 100
     max_items: int = 1000
 
@@ -216,10 +216,10 @@ KADER = Fact(
     "kader",
     CHOICE,
     "In welk kader wilt u het antwoord?",
-    "Dezelfde vraag kan per kader een ander antwoord hebben. Het wettelijke quotum is de quotumregeling "
-    "van de Wfsv (van 1 mei 2015 tot de inwerkingtreding van artikel 2 Wet banenafspraak); de monitor "
-    "Rijk is de interne taakstelling van de Rijksoverheid (beleid, geen wet); de Wet banenafspraak 2025 "
-    "is het nieuwe stelsel, waarvan de ingangsdatum nog niet bekend is.",
+    "Dezelfde vraag kan per kader een ander antwoord hebben. Het wettelijke quotum is de quotumregeling van "
+    "de Wfsv (van 1 mei 2015 tot de inwerkingtreding van artikel 2 Wet banenafspraak); de monitor Rijk is "
+    "de interne taakstelling van de Rijksoverheid (beleid, geen wet); de Wet banenafspraak 2025 is het "
+    "nieuwe stelsel, waarvan de ingangsdatum nog niet bekend is.",
     choices=(
         ("wettelijk_quotum", "Wettelijke quotumregeling (Wfsv)"),
         ("monitor_rijk", "Monitor banenafspraak Rijk (beleid)"),

@@ -47,10 +47,17 @@ DOCUMENTS = {
     "kamerbrief-bzk-2018": ("Kamerbrief minister van BZK over de banenafspraak bij het Rijk (2018)", None),
     "folder-rijksinclusief": ("Folder #RijksInclusief (Rijksoverheid, ca. 2019)", None),
     "kamerbrief-bzk-2023": ("Kamerbrief staatssecretaris van BZK, tien jaar banenafspraak (2023)", None),
-    "ape-onderzoek-2018": ("APE, Knelpunten en mogelijkheden bij de banenafspraak bij de overheid (2018)", None),
+    "ape-onderzoek-2018": (
+        "APE, Knelpunten en mogelijkheden bij de banenafspraak bij de overheid (2018)",
+        None,
+    ),
     "kamerbrief-activering-2017": (
         "Kamerbrief activering quotumregeling sector overheid (Kamerstuk 34 352, nr. 65)",
         "https://zoek.officielebekendmakingen.nl/kst-34352-65.html",
+    ),
+    "kamerstuk-33981": (
+        "Kamerstuk 33 981, Wet banenafspraak en quotum arbeidsbeperkten (in werking 1 mei 2015)",
+        "https://zoek.officielebekendmakingen.nl/dossier/33981",
     ),
     "kamerstuk-34956": (
         "Kamerstuk 34 956, Wet deactivering quotumheffing",
@@ -75,16 +82,33 @@ DOCUMENTS = {
 }
 
 
+ARTICLE_TITLES = {}  # url -> "Wet ..., artikel 38b": the title of a whole article
+
+
 @cache
 def law(code, artikel, detail=""):
     """A law article as a source: ``law("wfsv", "38b", "lid 1 onder b")``."""
     bwb, name, _ = LAWS[code]
-    titel = f"{name}, artikel {artikel}" + (f", {detail}" if detail else "")
+    url = f"https://wetten.overheid.nl/jci1.3:c:{bwb}&artikel={artikel}"
+    ARTICLE_TITLES.setdefault(url, f"{name}, artikel {artikel}")
     return {
-        "titel": titel,
-        "url": f"https://wetten.overheid.nl/jci1.3:c:{bwb}&artikel={artikel}",
+        "titel": f"{name}, artikel {artikel}" + (f", {detail}" if detail else ""),
+        "url": url,
         "bron": _LAW_SLUGS.get((code, artikel)),
     }
+
+
+def summary(sources):
+    """One entry per document or law article, in order of first mention (for the answer's bronnen)."""
+    seen, out = set(), []
+    for source in sources:
+        key = source.get("url") or source.get("bron") or source["titel"]
+        if key in seen:
+            continue
+        seen.add(key)
+        titel = ARTICLE_TITLES.get(source.get("url"), source["titel"])
+        out.append({"titel": titel, "url": source.get("url"), "bron": source.get("bron")})
+    return out
 
 
 @cache

@@ -89,6 +89,10 @@ class ContentPage(Page):
         index.RelatedFields("thema", [index.SearchField("naam"), index.FilterField("slug")]),
         index.RelatedFields("spoor", [index.SearchField("naam"), index.FilterField("slug")]),
         index.RelatedFields("sector", [index.SearchField("naam"), index.FilterField("slug")]),
+        # Facet counts in the search (portal.search): one FilterField per facet.
+        index.FilterField("thema"),
+        index.FilterField("spoor"),
+        index.FilterField("sector"),
     ]
 
     class Meta:

@@ -141,7 +141,7 @@ class Begrip(index.Indexed, models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     afkorting = models.CharField(max_length=40, blank=True)
     synoniemen = models.TextField(
-        blank=True, help_text="Andere woorden die mensen gebruiken, gescheiden door komma's."
+        blank=True, help_text="Andere woorden die mensen gebruiken, één per regel."
     )
     omschrijving = models.TextField(help_text="Twee tot vijf zinnen in gewone taal (Markdown).")
     omschrijving_html = models.TextField(blank=True, editable=False)
@@ -178,7 +178,7 @@ class Begrip(index.Indexed, models.Model):
 
     @property
     def synoniemen_list(self):
-        return [s.strip() for s in self.synoniemen.split(",") if s.strip()]
+        return [s.strip() for s in self.synoniemen.splitlines() if s.strip()]
 
     def save(self, *args, **kwargs):
         from knowledge.markdown import render_markdown

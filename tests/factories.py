@@ -65,7 +65,7 @@ class BegripFactory(factory.django.DjangoModelFactory):
     term = "Doelgroepregister"
     slug = factory.Sequence(lambda n: f"begrip-{n}")
     afkorting = "LDR"
-    synoniemen = "landelijk doelgroepregister, register"
+    synoniemen = "landelijk doelgroepregister\nregister"
     omschrijving = "Het register van het UWV met iedereen die bij de doelgroep hoort."
 
 

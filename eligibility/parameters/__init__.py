@@ -49,8 +49,11 @@ class Parameter:
 
     def on(self, day):
         index = bisect.bisect_right(self.dates, day) - 1
-        if index < 0:
-            return ParameterValue(self.name, None, None, (), self.description, self.unit, self.kennisartikel)
+        if index < 0:  # before the rule applied: unknown, cited by where the rule comes from
+            reference = self.entries[0][1]
+            return ParameterValue(
+                self.name, None, None, reference, self.description, self.unit, self.kennisartikel
+            )
         value, reference = self.entries[index]
         return ParameterValue(
             self.name, value, self.dates[index], reference, self.description, self.unit, self.kennisartikel
@@ -62,9 +65,7 @@ def _load(path):
     name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
     values = data["values"]
     dates = tuple(values)
-    entries = tuple(
-        (entry["value"], tuple(entry.get("reference") or ())) for entry in values.values()
-    )
+    entries = tuple((entry["value"], tuple(entry.get("reference") or ())) for entry in values.values())
     return Parameter(
         name=name,
         description=" ".join(str(data.get("description", "")).split()),

@@ -124,8 +124,8 @@ def step(regel_id, regel, outcome, toelichting, bronnen, artikel):
         "regel_id": regel_id,
         "uitkomst": outcome if isinstance(outcome, str) else uitkomst(outcome),
         "toelichting": toelichting,
-        "bronnen": list(bronnen),
-        "kennisartikel": kennisartikel(artikel),
+        "bronnen": [dict(bron) for bron in bronnen],  # copies: callers may edit an answer freely
+        "kennisartikel": dict(kennisartikel(artikel)),
     }
 
 
@@ -154,15 +154,17 @@ class Rule:
 
 def nl_date(day):
     """1 januari 2026."""
-    months = (
-        "januari februari maart april mei juni juli augustus september oktober november december"
-    ).split()
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus")
+    months += ("september", "oktober", "november", "december")
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
-def nl_number(value, decimals=2):
-    """389,65 · 40.575 · 0,2 (value already rounded)."""
-    text = f"{value:,.{decimals}f}" if decimals else f"{value:,.0f}"
+def nl_number(value, decimals=None):
+    """389,65 · 40.575 · 0,2. ``decimals=None``: at most two, without trailing zeros."""
+    places = 2 if decimals is None else decimals
+    text = f"{value:,.{places}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
@@ -182,13 +184,55 @@ def art2_condition(peildatum):
     start = parameter(ART2, peildatum).value
     if start is None:
         return (
-            "Dit antwoord geldt pas vanaf de inwerkingtreding van artikel 2 van de Wet banenafspraak. "
-            "Die datum wordt bij koninklijk besluit bepaald en is nog niet bekend; tot dan gelden de "
-            "regels van de Wfsv (kader wettelijk_quotum)."
+            "Dit antwoord geldt pas vanaf de inwerkingtreding van artikel 2 van de Wet banenafspraak. Die "
+            "datum wordt bij koninklijk besluit bepaald en is nog niet bekend; tot dan gelden de regels van "
+            "de Wfsv (kader wettelijk_quotum)."
         )
     if isinstance(start, datetime.date) and peildatum < start:
         return (
-            f"Artikel 2 van de Wet banenafspraak treedt pas op {nl_date(start)} in werking; op de "
-            "peildatum gelden nog de regels van de Wfsv (kader wettelijk_quotum)."
+            f"Artikel 2 van de Wet banenafspraak treedt pas op {nl_date(start)} in werking; op de peildatum "
+            "gelden nog de regels van de Wfsv (kader wettelijk_quotum)."
         )
     return None
+
+
+_KADERS = {
+    "wettelijk_quotum": (
+        "Kader: wettelijke quotumregeling (Wfsv)",
+        "De regels van de Wfsv (art. 38b e.v., 122n en 122na) gelden van 1 mei 2015 tot de inwerkingtreding "
+        "van artikel 2 van de Wet banenafspraak.",
+        ("wfsv", "38b"),
+        "quotumregeling",
+    ),
+    "monitor_rijk": (
+        "Kader: monitor banenafspraak Rijk (beleid)",
+        "De interne taakstelling en monitor van de Rijksoverheid (quotumcalculator, monitor, jaarrapportage "
+        "bedrijfsvoering): beleid, geen wet.",
+        None,
+        "wat-telt-mee",
+    ),
+}
+
+
+def kader_step(kader, peildatum):
+    """The uitleg step for the kader, and the condition the answer rests on (or None)."""
+    from eligibility.sources import document, law
+
+    if kader == "wet_banenafspraak_2025":
+        condition = art2_condition(peildatum)
+        return (
+            step(
+                "kader",
+                "Kader: Wet banenafspraak 2025 (nieuw stelsel)",
+                "voorwaardelijk" if condition else JA,
+                condition or "Artikel 2 van de Wet banenafspraak is op de peildatum in werking.",
+                (law("wet_banenafspraak", "2"), law("wet_banenafspraak", "13"), document("kamerstuk-36449")),
+                "wet-banenafspraak-2025",
+            ),
+            condition,
+        )
+    regel, toelichting, article, artikel = _KADERS[kader]
+    bronnen = (
+        (law(*article),) if article else (document("werkagenda-rijk-2021"), document("kamerbrief-bzk-2023"))
+    )
+    return step("kader", regel, kader, toelichting, bronnen, artikel), None

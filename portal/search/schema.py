@@ -2,12 +2,15 @@
 
 One index holds every indexed model. A document is one object:
 
-- ``docid``: "<top-level content type>:<pk>", unique, stored (the only stored field).
+- ``docid``: "<top-level content type>:<pk>", unique, stored.
+- ``digest``: stored hash of the document, so ``search_index_check --deep`` finds stale ones.
 - ``ct``: every content type from the top-level model down to the object's own class, so a
   search on ``Page`` finds an ``ArticlePage`` and a search on ``Novel`` never finds a ``Book``.
 - ``s_<path>``: a ``SearchField`` (``path`` is ``title`` or ``authors__name`` for one inside
   ``RelatedFields``), analysed as Dutch text with positions for phrases. Boosts are applied at
   query time, so a change of boost needs no reindex.
+- ``x_all`` and ``x_b<boost>``: the same text once more, all together and grouped by boost,
+  for queries over all fields (a few terms per word instead of one per search field).
 - ``a_<path>``: an ``AutocompleteField``, unstemmed, for prefix matching.
 - ``spell``: every searchable word unstemmed: the vocabulary for "Bedoelde u ...?".
 - ``fi_/ff_/fd_/fs_<name>``: a top-level ``FilterField`` as integer, float, date-time or exact
@@ -31,7 +34,7 @@ from portal.search.analysis import plain_analyzer, text_analyzer
 
 #: Bump when the schema or the analysis changes in a way that needs a full rebuild; an index
 #: with another version is recreated by update_index and reported by search_index_check.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 INT_TYPES = {
     "AutoField",
@@ -58,11 +61,13 @@ INT_BITS = 64
 def build_schema():
     schema = fields.Schema(
         docid=fields.ID(unique=True, stored=True),
+        digest=fields.STORED(),
         ct=fields.KEYWORD(),
         spell=fields.TEXT(analyzer=plain_analyzer(), phrase=False),
         nulls=fields.KEYWORD(),
     )
     schema.add("s_*", fields.TEXT(analyzer=text_analyzer(), phrase=True), glob=True)
+    schema.add("x_*", fields.TEXT(analyzer=text_analyzer(), phrase=True), glob=True)
     schema.add("a_*", fields.TEXT(analyzer=plain_analyzer(), phrase=False), glob=True)
     schema.add("fi_*", fields.NUMERIC(numtype=int, bits=INT_BITS, signed=True), glob=True)
     schema.add("ff_*", fields.NUMERIC(numtype=float, bits=64), glob=True)
@@ -82,6 +87,16 @@ def join_strings(values):
 
 def search_field_name(path):
     return "s_" + path
+
+
+#: All searchable text of a document (fields boosted below 1 excepted), searched when a query
+#: names no fields; with one ``x_b<boost>`` field per boost, a query needs a handful of fields
+#: instead of one per search field.
+ALL_FIELD = "x_all"
+
+
+def boost_field_name(boost):
+    return "x_b" + f"{float(boost):g}".replace(".", "_").replace("-", "m")
 
 
 def autocomplete_field_name(path):
@@ -133,7 +148,7 @@ def encode(kind, value):
     if kind == "fd":
         if isinstance(value, datetime.datetime):
             if timezone.is_aware(value):
-                value = timezone.make_naive(value, datetime.timezone.utc)
+                value = timezone.make_naive(value, datetime.UTC)
             return value
         if isinstance(value, datetime.date):
             return datetime.datetime(value.year, value.month, value.day)

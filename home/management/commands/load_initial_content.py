@@ -142,7 +142,7 @@ class Loader:
             defaults={
                 "term": meta["term"],
                 "afkorting": meta.get("afkorting") or "",
-                "synoniemen": ", ".join(meta.get("synoniemen") or []),
+                "synoniemen": "\n".join(meta.get("synoniemen") or []),
                 "omschrijving": item.body.strip(),
             },
         )

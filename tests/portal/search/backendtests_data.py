@@ -75,7 +75,9 @@ def build():
         (3, "A Storm of Swords U", "2000-01-01", 973),
         (4, "The Fellowship of the Ring U", "1954-07-29", 423),
     ]:
-        m.UnindexedBook.objects.create(pk=pk, title=title, publication_date=d(published), number_of_pages=pages)
+        m.UnindexedBook.objects.create(
+            pk=pk, title=title, publication_date=d(published), number_of_pages=pages
+        )
 
     characters = {}
     for pk, name, novel in [
@@ -104,7 +106,11 @@ def build():
     for novel_pk, protagonist in [(4, 8), (5, 11), (6, 14), (7, 17)]:
         m.Novel.objects.filter(pk=novel_pk).update(protagonist=characters[protagonist])
 
-    for pk, name, start in [(1, "Breakfast yoga", "08:00"), (2, "Stand-up meeting", "10:00"), (3, "Evening yoga", "19:30")]:
+    for pk, name, start in [
+        (1, "Breakfast yoga", "08:00"),
+        (2, "Stand-up meeting", "10:00"),
+        (3, "Evening yoga", "19:30"),
+    ]:
         m.Meeting.objects.create(pk=pk, name=name, start_time=datetime.time.fromisoformat(start))
     item = m.AgendaItem.objects.create(pk=1, meeting_id=2, topic="Tea shortage")
     m.Speaker.objects.create(pk=1, agenda_item=item, name="Mrs Doyle")

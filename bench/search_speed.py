@@ -1,0 +1,278 @@
+"""Search speed at scale: 20,000 synthetic Dutch pages, both backends.
+
+    .venv/bin/python bench/search_speed.py                    # 20,000 pages, 200 queries
+    .venv/bin/python bench/search_speed.py --pages 2000       # a quick run
+    .venv/bin/python bench/search_speed.py --db-timeout 5     # give up on a database query after 5 s
+
+Builds a throwaway SQLite database in a temporary folder with 20,000 vraag-en-antwoord pages whose
+text is drawn from the words of the real content (so the word frequencies look like Dutch
+guidance text), then for each backend prints the index time, the index size and the p50/p95 of
+ranked top-10 queries (``backend.search(q, QuestionPage.objects.live())[:10]``, what the portal
+runs per type). A fresh process then opens the Whoosh index, runs 50 queries and reports its
+resident memory, as a gunicorn worker would hold it.
+
+Queries on the database backend that run longer than ``--db-timeout`` seconds are stopped and
+counted as timeouts (SQLite's FTS ranking gets very slow at this size).
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+
+
+def vocabulary():
+    text = " ".join(p.read_text(encoding="utf-8") for p in ROOT.glob("content/*/*.md"))
+    text = re.sub(r"\(begrip:[^)]*\)|\[|\]|#+|\*", " ", text)
+    words = re.findall(r"[^\W\d_]{2,}", text.lower())
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    return ranked, counts
+
+
+def setup_django(workdir):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/speed.sqlite3"
+    os.environ["PORTAL_INDEX_DIR"] = f"{workdir}/whoosh"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def build_pages(n_pages, seed=1):
+    """Insert ``n_pages`` QuestionPages under one index page, in bulk (Wagtail's add_child
+    would take minutes). Returns the index page."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from home.models import HomePage
+    from knowledge.models import QuestionIndexPage, QuestionPage
+
+    rng = random.Random(seed)
+    ranked, _ = vocabulary()
+    weights = [1 / (i + 1) for i in range(len(ranked))]  # Zipf-like, as in real text
+
+    def sentence(n):
+        return " ".join(rng.choices(ranked, weights=weights, k=n)).capitalize() + "."
+
+    home = HomePage.objects.first()
+    index = home.add_child(instance=QuestionIndexPage(title="Vragen", slug="vragen"))
+    ct = ContentType.objects.get_for_model(QuestionPage)
+    now = timezone.now()
+    step = 4
+    alphabet = Page.alphabet
+
+    def encode(num):
+        digits = []
+        while num:
+            num, rem = divmod(num, len(alphabet))
+            digits.append(alphabet[rem])
+        return "".join(reversed(digits)).rjust(step, alphabet[0])
+
+    with transaction.atomic():
+        for start in range(0, n_pages, 2000):
+            pages = []
+            for i in range(start, min(start + 2000, n_pages)):
+                pages.append(
+                    Page(
+                        title=sentence(rng.randint(4, 9))[:250],
+                        slug=f"vraag-{i}",
+                        content_type=ct,
+                        path=index.path + encode(i + 1),
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}vraag-{i}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=now,
+                        last_published_at=now,
+                        locale_id=index.locale_id,
+                        translation_key=uuid.uuid4(),
+                        draft_title="x",
+                    )
+                )
+            Page.objects.bulk_create(pages)
+            ids = list(
+                Page.objects.filter(path__in=[p.path for p in pages])
+                .order_by("path")
+                .values_list("pk", flat=True)
+            )
+            rows = []
+            for pk in ids:
+                body = " ".join(sentence(rng.randint(8, 20)) for _ in range(rng.randint(6, 18)))
+                stream = json.dumps(
+                    [{"type": "paragraph", "value": f"<p>{body}</p>", "id": str(uuid.uuid4())}]
+                )
+                rows.append(
+                    (pk, sentence(rng.randint(10, 20)), stream, "2026-11-24", sentence(rng.randint(12, 30)))
+                )
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {QuestionPage._meta.db_table} "  # noqa: S608 - a model's own table name
+                    "(page_ptr_id, samenvatting, body, laatst_gecontroleerd, kort_antwoord) "
+                    "VALUES (%s, %s, %s, %s, %s)",
+                    rows,
+                )
+        Page.objects.filter(pk=index.pk).update(numchild=n_pages)
+    return index
+
+
+def queries(n, seed=2):
+    """Queries of one to three words, taken from the middle of the vocabulary (words that occur,
+    not the commonest), some as plurals; plus a few real questions."""
+    rng = random.Random(seed)
+    ranked, _ = vocabulary()
+    pool = [w for w in ranked[20:1500] if len(w) > 3]
+    fixed = ["werkgevers", "quotumheffing", "telt een uitzendkracht mee", "doelgroepregister raadplegen"]
+    out = list(fixed)
+    while len(out) < n:
+        out.append(" ".join(rng.sample(pool, rng.choice([1, 1, 2, 2, 3]))))
+    return out
+
+
+def folder_size(path):
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))] * 1000
+
+
+def run_queries(backend, qs, timeout=None):
+    from django.db import OperationalError, connection
+
+    from knowledge.models import QuestionPage
+
+    times = []
+    timeouts = 0
+    for q in qs:
+        deadline = time.perf_counter() + timeout if timeout else None
+        if deadline:
+            connection.ensure_connection()
+            connection.connection.set_progress_handler(
+                lambda d=deadline: int(time.perf_counter() > d), 10_000
+            )
+        started = time.perf_counter()
+        try:
+            list(backend.search(q, QuestionPage.objects.live(), operator="or")[:10])
+            times.append(time.perf_counter() - started)
+        except OperationalError:
+            timeouts += 1
+        finally:
+            if deadline:
+                connection.connection.set_progress_handler(None, 0)
+    return times, timeouts
+
+
+WORKER_SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+import django; django.setup()
+from modelsearch.backends import get_search_backend
+from knowledge.models import QuestionPage
+backend = get_search_backend("default")
+def status_mb(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1]) / 1024
+before = status_mb("VmRSS")
+for q in {queries!r}:
+    list(backend.search(q, QuestionPage.objects.live(), operator="or")[:10])
+print(round(before, 1), round(status_mb("VmRSS"), 1), round(status_mb("VmHWM"), 1))
+"""
+
+
+def worker_rss(qs):
+    """RSS of a fresh process (like a gunicorn worker) after 50 searches on the Whoosh index."""
+    env = dict(os.environ, PORTAL_SEARCH_BACKEND="whoosh")
+    out = subprocess.run(
+        [sys.executable, "-c", WORKER_SCRIPT.format(root=str(ROOT), queries=qs[:50])],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [float(v) for v in out[-3:]]
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--db-queries", type=int, default=200, help="queries on the database backend")
+    parser.add_argument(
+        "--db-timeout", type=float, default=10.0, help="seconds before a database query is stopped"
+    )
+    parser.add_argument("--keep", help="keep the database and index in this folder")
+    args = parser.parse_args()
+
+    workdir = args.keep or tempfile.mkdtemp(prefix="search-speed-")
+    setup_django(workdir)
+    from django.core.management import call_command
+    from django.test import override_settings
+    from modelsearch.backends import get_search_backend
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    build_pages(args.pages)
+    print(f"{args.pages} synthetic pages created in {time.perf_counter() - started:.0f} s ({workdir})")
+    qs = queries(args.queries)
+
+    whoosh = {"default": {"BACKEND": "portal.search.backend", "PATH": f"{workdir}/whoosh"}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=whoosh):
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        index_s = time.perf_counter() - started
+        backend = get_search_backend("default")
+        run_queries(backend, qs[:10])  # warm up (opening the index, the stemmer cache)
+        times, _ = run_queries(backend, qs)
+    print(
+        f"whoosh:   index {index_s:.0f} s, {folder_size(f'{workdir}/whoosh') / 1e6:.0f} MB; "
+        f"ranked top-10 p50 {percentile(times, 0.5):.1f} ms, p95 {percentile(times, 0.95):.1f} ms "
+        f"({len(times)} queries)"
+    )
+    before, after, peak = worker_rss(qs)
+    print(
+        f"whoosh worker RSS: {before:.0f} MB after start-up, {after:.0f} MB after 50 searches "
+        f"(peak {peak:.0f} MB)"
+    )
+
+    database = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=database):
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        index_s = time.perf_counter() - started
+        size = Path(f"{workdir}/speed.sqlite3").stat().st_size
+        backend = get_search_backend("default")
+        times, timeouts = run_queries(backend, qs[: args.db_queries], timeout=args.db_timeout)
+    done = (
+        f"p50 {percentile(times, 0.5):.0f} ms, p95 {percentile(times, 0.95):.0f} ms"
+        if times
+        else "none finished"
+    )
+    print(
+        f"database: index {index_s:.0f} s, whole SQLite file {size / 1e6:.0f} MB; ranked top-10 {done} "
+        f"({len(times)} finished, {timeouts} stopped after {args.db_timeout:.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""Evaluate a question for a set of facts on a peildatum: the answer, why, and what is missing.
+
+    evaluate("doelgroep", {"heeft_wsw_indicatie": True}, date(2024, 6, 1))
+
+returns the answer of the rules contract (docs: ../shared/DESIGN.md): ``vraag``, ``peildatum``,
+``antwoord``, ``uitleg`` (each rule with its outcome, a Dutch sentence, its sources and the
+kennisartikel that explains it), ``bronnen`` and ``ontbrekende_feiten`` in asking order. Invalid
+input raises ``InvalidInput`` with the contract's ``fouten``: ``[{"veld", "melding"}]``.
+"""
+
+import datetime
+
+from eligibility.facts import parse_date, safe_text
+from eligibility.parameters import change_dates, format_value
+from eligibility.rules import banen, doelgroep, quotum, telt_mee
+from eligibility.rules.predicates import Facts, nl_date
+from eligibility.sources import summary
+
+QUESTIONS = {
+    "doelgroep": doelgroep,
+    "telt_mee": telt_mee,
+    "banen": banen,
+    "quotum": quotum,
+}
+MAX_ERRORS = 50
+
+
+class UnknownQuestion(KeyError):
+    pass
+
+
+class InvalidInput(ValueError):
+    def __init__(self, fouten):
+        super().__init__(fouten)
+        self.fouten = fouten
+
+
+def module(question):
+    try:
+        return QUESTIONS[question]
+    except (KeyError, TypeError):
+        raise UnknownQuestion(question) from None
+
+
+_SCHEMAS = {name: {fact.name: fact for fact in mod.FEITEN} for name, mod in QUESTIONS.items()}
+_ORDER = {name: {fact.name: i for i, fact in enumerate(mod.FEITEN)} for name, mod in QUESTIONS.items()}
+_FIELDS = {name: tuple(mod.ANTWOORD) for name, mod in QUESTIONS.items()}  # the antwoord's fields, in order
+
+
+def validate_facts(question, feiten):
+    """The validated facts (``None`` for facts not given), or raise InvalidInput."""
+    module(question)
+    schema = _SCHEMAS[question]
+    if not isinstance(feiten, dict):
+        raise InvalidInput([{"veld": "feiten", "melding": "Moet een object met feiten zijn."}])
+    clean, fouten = {}, []
+    for name, value in feiten.items():
+        fact = schema.get(name)
+        if fact is None:
+            fouten.append(
+                {
+                    "veld": f"feiten.{safe_text(name)}",
+                    "melding": f"Onbekend feit voor de vraag {question}. Bekende feiten: "
+                    + ", ".join(schema)
+                    + ".",
+                }
+            )
+        else:
+            try:
+                clean[name] = fact.validate(value)
+            except ValueError as error:
+                fouten.append({"veld": f"feiten.{name}", "melding": str(error)})
+        if len(fouten) >= MAX_ERRORS:
+            break
+    if fouten:
+        raise InvalidInput(fouten)
+    return clean
+
+
+def validate_peildatum(peildatum):
+    if isinstance(peildatum, datetime.datetime):
+        return peildatum.date()
+    if isinstance(peildatum, datetime.date):
+        return peildatum
+    try:
+        return parse_date(peildatum)
+    except ValueError as error:
+        raise InvalidInput([{"veld": "peildatum", "melding": str(error)}]) from None
+
+
+def evaluate(question, feiten, peildatum):
+    """The contract's answer for ``question`` given ``feiten`` on ``peildatum``."""
+    mod = module(question)
+    fouten = []  # report a bad peildatum and bad facts together
+    try:
+        peildatum = validate_peildatum(peildatum)
+    except InvalidInput as error:
+        fouten += error.fouten
+    try:
+        values = validate_facts(question, feiten)
+    except InvalidInput as error:
+        fouten += error.fouten
+    if fouten:
+        raise InvalidInput(fouten)
+    for fact in mod.FEITEN:
+        if values.get(fact.name) is None and fact.default is not None:
+            values[fact.name] = fact.default_on(peildatum)
+    antwoord, uitleg, missing = mod.evaluate(Facts(values), peildatum)
+    order = _ORDER[question]
+    return {
+        "vraag": question,
+        "peildatum": peildatum.isoformat(),
+        "kader": values.get("kader"),
+        "antwoord": {key: antwoord[key] for key in _FIELDS[question] if key in antwoord},
+        "uitleg": uitleg,
+        "bronnen": _sources(uitleg),
+        "ontbrekende_feiten": sorted(set(missing), key=order.__getitem__),
+    }
+
+
+def _sources(uitleg):
+    return summary(bron for item in uitleg for bron in item["bronnen"])
+
+
+def fact_schema(question):
+    """The facts of a question for a guided checker: one question per screen, in asking order."""
+    mod = module(question)
+    return {
+        "vraag": question,
+        "titel": mod.TITEL,
+        "omschrijving": " ".join(mod.__doc__.split("\n\n")[0].split()),
+        "feiten": [fact.describe() for fact in mod.FEITEN],
+    }
+
+
+def request_json_schema(question):
+    """JSON Schema of the request body ``{"peildatum", "feiten"}`` for one question (OpenAPI)."""
+    mod = module(question)
+    return {
+        "title": f"Verzoek {question}",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "peildatum": {
+                "type": "string",
+                "format": "date",
+                "title": "Peildatum",
+                "description": "De datum waarop de regels worden toegepast (JJJJ-MM-DD). Standaard: vandaag.",
+            },
+            "feiten": {
+                "type": "object",
+                "title": f"Feiten voor: {mod.TITEL}",
+                "description": "Alle feiten zijn optioneel; wat nog nodig is, staat in ontbrekende_feiten.",
+                "additionalProperties": False,
+                "properties": {fact.name: fact.json_schema() for fact in mod.FEITEN},
+            },
+        },
+    }
+
+
+def differences_on_other_dates(question, feiten, peildatum):
+    """Periods in which the answer for the same facts would differ from the one on ``peildatum``.
+
+    Re-evaluates on every date a parameter changes (and the day before the first change), joins
+    consecutive dates with the same answer into a period, and returns each period whose answer
+    differs: ``{"van", "tot", "antwoord", "verschil", "melding"}`` (``van``/``tot`` ISO dates,
+    ``tot`` inclusive and None for an open end), for the UI's "op een andere datum" note.
+    """
+    base = evaluate(question, feiten, peildatum)["antwoord"]
+    days = change_dates()
+    days = [days[0] - datetime.timedelta(days=1), *days]
+    periods = []  # [start, end, answer]
+    for day, next_day in zip(days, [*days[1:], None], strict=True):
+        answer = evaluate(question, feiten, day)["antwoord"]
+        end = None if next_day is None else next_day - datetime.timedelta(days=1)
+        if periods and periods[-1][2] == answer:
+            periods[-1][1] = end
+        else:
+            periods.append([day, end, answer])
+    periods[0][0] = None  # the first period has no known start
+    out = []
+    for start, end, answer in periods:
+        if answer == base:
+            continue
+        verschil = {
+            key: {"nu": base.get(key), "dan": answer.get(key)}
+            for key in [*base, *(k for k in answer if k not in base)]
+            if base.get(key) != answer.get(key)
+        }
+        out.append(
+            {
+                "van": start and start.isoformat(),
+                "tot": end and end.isoformat(),
+                "antwoord": answer,
+                "verschil": verschil,
+                "melding": f"{_period(start, end)} zou het antwoord anders zijn: "
+                + "; ".join(
+                    f"{key} {_show(change['dan'])} in plaats van {_show(change['nu'])}"
+                    for key, change in verschil.items()
+                    if not isinstance(change["nu"], list) and key != "voorwaarde"
+                )
+                + ".",
+            }
+        )
+    return out
+
+
+def _period(start, end):
+    if start is None:
+        return f"Tot en met {nl_date(end)}"
+    if end is None:
+        return f"Vanaf {nl_date(start)}"
+    return f"Van {nl_date(start)} tot en met {nl_date(end)}"
+
+
+def _show(value):
+    return "onbekend" if value is None else format_value(value)

@@ -1,0 +1,1 @@
+"""One module per question; shared building blocks in predicates.py."""

@@ -1,0 +1,37 @@
+"""Parameter values in templates, read from the same YAML as the rules.
+
+{% load eligibility_tags %}
+1 baan = {% parameter_waarde "banen.urennorm" %} uur per week   ->  1 baan = 25,5 uur per week
+{{ page.body|parameters }}   fills [[parameter:quotum.drempel_uren]] placeholders
+"""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+
+from eligibility.parameters import PARAMETERS, fill_placeholders, format_value, parameter
+
+register = template.Library()
+
+
+def _day(op):
+    if op is None or op == "":
+        return timezone.localdate()
+    if isinstance(op, datetime.date):
+        return op
+    return datetime.date.fromisoformat(str(op))
+
+
+@register.simple_tag
+def parameter_waarde(name, op=None):
+    """The value of a parameter in force today (or on ``op``), formatted the Dutch way."""
+    if name not in PARAMETERS:
+        return ""
+    return format_value(parameter(name, _day(op)).value)
+
+
+@register.filter(is_safe=True)
+def parameters(text, op=None):
+    """Fill ``[[parameter:<naam>]]`` placeholders in a text with the values in force."""
+    return fill_placeholders(str(text), _day(op))

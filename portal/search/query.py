@@ -1,0 +1,146 @@
+"""From what a visitor typed to a ``modelsearch`` query, the same for both backends.
+
+- The input is cleaned first: control characters and NUL bytes out, at most ``MAX_QUERY_LENGTH``
+  characters, and only words (runs of letters and digits) go on, so neither Whoosh nor SQLite
+  FTS5 nor PostgreSQL ever sees a syntax character from the visitor.
+- "Quoted words" become a phrase.
+- Synonyms and abbreviations (``portal.search.synonyms``) are added as alternatives.
+- Words the index does not know get their spelling correction as an alternative (the
+  correction also becomes the "Bedoelde u ...?" suggestion).
+- The words are OR-ed: a page with more of them ranks higher (coordination on Whoosh), so a
+  question typed in full still finds the page that answers it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from modelsearch.query import Boost, Or, Phrase, PlainText
+
+from portal.search import analysis, synonyms
+
+MAX_QUERY_LENGTH = 255
+#: Weight of an added synonym or spelling alternative, relative to the words typed (Whoosh only:
+#: the database backends support no boosts).
+ALTERNATIVE_BOOST = 0.6
+CORRECTION_BOOST = 0.9
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def clean(raw):
+    """The query as shown back to the visitor: printable, single-spaced, at most 255 characters."""
+    if raw is None:
+        return ""
+    text = "".join(
+        ch if not unicodedata.category(ch).startswith("C") else " " for ch in str(raw)[: MAX_QUERY_LENGTH * 4]
+    )
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    phrases: list = field(default_factory=list)  # [[word, ...], ...]
+    units: list = field(default_factory=list)  # from synonyms.segment
+    corrections: dict = field(default_factory=dict)  # word -> corrected word
+
+    @property
+    def is_empty(self):
+        return not self.phrases and not any(self._content_units())
+
+    def _content_units(self):
+        for unit in self.units:
+            if unit[0] == "group" or not analysis.is_stop_word(unit[1]):
+                yield unit
+
+    def suggestion(self):
+        """The query with every correction applied, or None when nothing was corrected."""
+        if not self.corrections:
+            return None
+        out = []
+        for token in re.findall(r"\S+", self.text):
+            folded = analysis.words(token)
+            replaced = token
+            if len(folded) == 1 and folded[0] in self.corrections:
+                replaced = self.corrections[folded[0]]
+            out.append(replaced)
+        suggestion = " ".join(out)
+        return suggestion if suggestion != self.text else None
+
+    def words_for_highlight(self):
+        """Every word or alternative that may be highlighted in a result."""
+        found = []
+        for phrase in self.phrases:
+            found.extend(phrase)
+        for unit in self._content_units():
+            if unit[0] == "word":
+                found.append(unit[1])
+                if unit[1] in self.corrections:
+                    found.append(self.corrections[unit[1]])
+            else:
+                found.extend(unit[1])
+                for alternative in unit[2]:
+                    found.extend(alternative)
+        return found
+
+    def to_query(self, weighted=True):
+        """The modelsearch query, or None when there is nothing to search for."""
+        parts = []
+        for phrase in self.phrases:
+            parts.append(Phrase(" ".join(phrase)) if len(phrase) > 1 else PlainText(phrase[0]))
+        content = list(self._content_units())
+        if not content and not parts:
+            # Only stop words ("wie is het"): search for them as they are.
+            content = [u for u in self.units if u[0] == "word"]
+        for unit in content:
+            if unit[0] == "word":
+                word = unit[1]
+                main = PlainText(word)
+                if word in self.corrections:
+                    alternative = PlainText(self.corrections[word])
+                    parts.append(
+                        Or([main, Boost(alternative, CORRECTION_BOOST) if weighted else alternative])
+                    )
+                else:
+                    parts.append(main)
+            else:
+                _, span, alternatives = unit
+                options = [_words_query(span)]
+                for alternative in alternatives:
+                    q = _words_query(alternative)
+                    options.append(Boost(q, ALTERNATIVE_BOOST) if weighted else q)
+                parts.append(Or(options))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def _words_query(words):
+    return PlainText(words[0]) if len(words) == 1 else Phrase(" ".join(words))
+
+
+def parse(raw, speller=None):
+    """Parse a visitor's query. ``speller`` (see ``portal.search.spelling``) proposes corrections."""
+    text = clean(raw)
+    parsed = ParsedQuery(text=text)
+    rest = []
+    last = 0
+    for match in _QUOTED.finditer(text):
+        rest.append(text[last : match.start()])
+        phrase = analysis.words(match.group(1))
+        if phrase:
+            parsed.phrases.append(phrase)
+        last = match.end()
+    rest.append(text[last:])
+    plain_words = analysis.words(" ".join(rest).replace('"', " "))
+    parsed.units = synonyms.segment(plain_words)
+    if speller is not None:
+        candidates = [
+            u[1]
+            for u in parsed.units
+            if u[0] == "word" and not analysis.is_stop_word(u[1]) and not u[1].isdigit() and len(u[1]) >= 4
+        ]
+        parsed.corrections = speller.corrections(candidates)
+    return parsed

@@ -1,0 +1,381 @@
+"""The portal search: what the /zoeken/ page and GET /api/zoeken both call.
+
+``search(q, type=..., page=..., filters=...)`` runs one search per content type (kennisartikel,
+praktijkvoorbeeld, vraag, begrip) through whichever Wagtail search backend is configured, merges
+them by score, adds the editors' best bets in front, counts facets, makes highlighted fragments
+and proposes a spelling ("Bedoelde u ...?"). When nothing is found and a suggestion exists, it
+searches again with the suggestion.
+"""
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import DatabaseError, transaction
+from django.utils.html import escape
+from modelsearch.backends import get_search_backend
+from whoosh.query import QueryError
+
+from portal.search import analysis, highlight
+from portal.search import query as query_parser
+from portal.search.backend import WhooshSearchBackend
+from portal.search.spelling import WhooshSpeller, database_speller
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MAX_PAGE = 100
+
+#: type (the API's value) -> (model label, label shown to visitors)
+TYPES = {
+    "artikel": ("knowledge.ArticlePage", "Kennisartikel"),
+    "praktijkvoorbeeld": ("knowledge.PracticeExamplePage", "Praktijkvoorbeeld"),
+    "vraag": ("knowledge.QuestionPage", "Vraag en antwoord"),
+    "begrip": ("knowledge.Begrip", "Begrip"),
+}
+FACETS = {
+    "thema": ("knowledge.Thema", "Thema"),
+    "spoor": ("knowledge.Spoor", "Spoor"),
+    "sector": ("knowledge.Sector", "Sector"),
+}
+
+
+#: Errors of a search backend on a query (not of the portal's own code).
+BACKEND_ERRORS = (DatabaseError, QueryError)
+
+
+class InvalidSearch(ValueError):
+    """A parameter that cannot be searched with (shown to the visitor as a 400)."""
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    type: str
+    fragment: str
+    type_label: str = ""
+    promoted: bool = False
+    score: float | None = None
+    obj: object = None
+
+    def as_dict(self):
+        return {"titel": self.title, "url": self.url, "type": self.type, "fragment": self.fragment}
+
+
+@dataclass
+class SearchResponse:
+    q: str
+    total: int = 0
+    suggestion: str | None = None
+    results: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    page: int = 1
+    num_pages: int = 0
+    type: str | None = None
+    filters: dict = field(default_factory=dict)
+    retried_with: str | None = None
+
+    def as_dict(self):
+        return {
+            "q": self.q,
+            "totaal": self.total,
+            "suggestie": self.suggestion,
+            "resultaten": [r.as_dict() for r in [*self.promotions, *self.results]],
+            "facetten": self.facets,
+        }
+
+
+def _model(label):
+    return apps.get_model(label)
+
+
+def _backend():
+    return get_search_backend("default")
+
+
+def _is_whoosh(backend):
+    return isinstance(backend, WhooshSearchBackend)
+
+
+def _score_sign(backend):
+    """+1 when a higher score is better; SQLite's bm25() gives lower numbers to better matches."""
+    return -1 if type(backend).__module__.startswith("modelsearch.backends.database.sqlite") else 1
+
+
+def speller_for(backend):
+    if _is_whoosh(backend):
+        searcher = backend.store.searcher()
+        return WhooshSpeller(searcher) if searcher is not None else None
+    return database_speller([_model(label) for label, _ in TYPES.values()])
+
+
+def _queryset(type_key, filters):
+    model = _model(TYPES[type_key][0])
+    if type_key == "begrip":
+        return model.objects.all()
+    queryset = model.objects.live().public()
+    for facet, slugs in filters.items():
+        if slugs:
+            matching = model.objects.filter(**{f"{facet}__slug__in": slugs}).values("id")
+            queryset = queryset.filter(id__in=matching)
+    return queryset
+
+
+def _search_text(obj):
+    """The text that a fragment is cut from."""
+    parts = []
+    if getattr(obj, "omschrijving_html", ""):
+        return obj.omschrijving_html  # a Begrip: its rendered Markdown, tags are stripped later
+    for name in ("kort_antwoord", "samenvatting", "omschrijving"):
+        value = getattr(obj, name, "")
+        if value:
+            parts.append(str(value))
+    body = getattr(obj, "body", None)
+    if body is not None:
+        try:
+            parts.append(" ".join(str(v) for v in _stream_text(body)))
+        except Exception:  # noqa: BLE001 - a fragment is never worth an error page
+            logger.warning("No text for the fragment of %r", obj, exc_info=True)
+    for name in ("aanpak", "wat_werkte", "lessen"):
+        value = getattr(obj, name, "")
+        if value:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+def _stream_text(body):
+    field = body.stream_block if hasattr(body, "stream_block") else None
+    if field is not None:
+        return field.get_searchable_content(body)
+    return [str(body)]
+
+
+def _result_for(obj, type_key, words, score=None):
+    summary = (
+        getattr(obj, "samenvatting", "")
+        or getattr(obj, "kort_antwoord", "")
+        or getattr(obj, "omschrijving", "")
+    )
+    title = getattr(obj, "title", None) or getattr(obj, "term", "")
+    url = obj.get_absolute_url() if type_key == "begrip" else (obj.get_url() or "")
+    return Result(
+        title=title,
+        url=url,
+        type=type_key,
+        type_label=TYPES[type_key][1],
+        fragment=highlight.fragment(_search_text(obj), words, fallback=summary),
+        score=score,
+        obj=obj,
+    )
+
+
+def _type_of(page):
+    specific_label = page.specific_class._meta.label if page.specific_class else ""
+    for key, (label, _) in TYPES.items():
+        if label == specific_label:
+            return key
+    return None
+
+
+def _promotions(q, words):
+    """Editors' best bets for this exact query (Wagtail search promotions), live pages only."""
+    if not q or not apps.is_installed("wagtail.contrib.search_promotions"):
+        return []
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    results = []
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(q)).select_related(
+        "page"
+    )
+    for pick in picks.order_by("sort_order"):
+        if pick.page_id:
+            page = pick.page.specific
+            if not page.live:
+                continue
+            type_key = _type_of(page) or "artikel"
+            result = _result_for(page, type_key, words) if _type_of(page) else None
+            if result is None:
+                result = Result(
+                    title=page.title, url=page.get_url() or "", type=type_key, fragment="", obj=page
+                )
+            if pick.description:
+                result.fragment = escape(pick.description)
+            result.promoted = True
+            results.append(result)
+        elif pick.external_link_url:
+            results.append(
+                Result(
+                    title=pick.external_link_text or pick.external_link_url,
+                    url=pick.external_link_url,
+                    type="extern",
+                    type_label="Externe link",
+                    fragment=escape(pick.description),
+                    promoted=True,
+                )
+            )
+    return results
+
+
+def _log(q, total):
+    """Count the query (Wagtail's query hits) and remember it when it found nothing."""
+    if not q:
+        return
+    try:
+        with transaction.atomic():
+            from wagtail.contrib.search_promotions.models import Query
+
+            Query.get(q).add_hit()
+            if total == 0:
+                from portal.search.models import UnansweredQuery
+
+                UnansweredQuery.record(q)
+    except (DatabaseError, ValueError):
+        logger.warning("Could not log search query %r", q, exc_info=True)
+
+
+def validate(type_key=None, page=1, filters=None):
+    if type_key and type_key not in TYPES:
+        raise InvalidSearch(f"Onbekend type '{type_key}'. Kies uit: {', '.join(TYPES)}.")
+    try:
+        page = int(page)
+    except (TypeError, ValueError) as exc:
+        raise InvalidSearch("Het paginanummer moet een geheel getal zijn.") from exc
+    if page < 1 or page > MAX_PAGE:
+        raise InvalidSearch(f"Het paginanummer moet tussen 1 en {MAX_PAGE} liggen.")
+    clean_filters = {}
+    for facet, values in (filters or {}).items():
+        if facet not in FACETS:
+            continue
+        values = [v for v in (values or []) if isinstance(v, str) and v and len(v) <= 80][:10]
+        if values:
+            clean_filters[facet] = values
+    return type_key or None, page, clean_filters
+
+
+def search(q, type=None, page=1, filters=None, log=True):  # noqa: A002 - the contract's name
+    """Run the portal search. Raises ``InvalidSearch`` for a bad type or page number."""
+    type_key, page, filters = validate(type, page, filters)
+    backend = _backend()
+    speller = None
+    parsed = query_parser.parse(q)
+    if not parsed.is_empty:
+        speller = speller_for(backend)
+        parsed = query_parser.parse(q, speller=speller)
+    response = _run(parsed, backend, type_key, page, filters)
+    response.suggestion = parsed.suggestion()
+    if response.total == 0 and response.suggestion:
+        retry = query_parser.parse(response.suggestion)
+        retried = _run(retry, backend, type_key, page, filters)
+        if retried.total:
+            retried.q = parsed.text
+            retried.suggestion = response.suggestion
+            retried.retried_with = response.suggestion
+            response = retried
+    if log and page == 1:
+        _log(parsed.text, response.total)
+    return response
+
+
+def _run(parsed, backend, type_key, page, filters):
+    response = SearchResponse(q=parsed.text, page=page, type=type_key, filters=filters)
+    response.facets = {"type": {key: 0 for key in TYPES}, **{name: [] for name in FACETS}}
+    search_query = None if parsed.is_empty else parsed.to_query(weighted=_is_whoosh(backend))
+    if search_query is None:
+        return response
+
+    words = parsed.words_for_highlight()
+    if page == 1 and not filters:
+        response.promotions = [
+            p for p in _promotions(parsed.text, words) if not type_key or p.type == type_key
+        ]
+    promoted_urls = {p.url for p in response.promotions}
+
+    types = [type_key] if type_key else list(TYPES)
+    if filters:
+        types = [t for t in types if t != "begrip"]
+    sign = _score_sign(backend)
+    window = page * PAGE_SIZE
+    candidates = []
+    facet_counts = {name: {} for name in FACETS}
+    for key in TYPES:
+        if filters and key == "begrip":
+            continue  # begrippen have no thema, spoor or sector
+        try:
+            results = backend.search(search_query, _queryset(key, filters), operator="or")
+            count = results.count()
+            response.facets["type"][key] = count
+            if key not in types or not count:
+                continue
+            hits = list(results.annotate_score("_score")[:window])
+            facets = {name: _facet(results, name) for name in FACETS} if key != "begrip" else {}
+        except BACKEND_ERRORS:
+            # A query the backend cannot run must not become an error page: log it, show nothing.
+            logger.exception("Search for %r in %s failed", parsed.text, key)
+            continue
+        response.total += count
+        for obj in hits:
+            score = obj._score if obj._score is not None else 0.0
+            candidates.append((sign * score, key, obj))
+        for name, counts in facets.items():
+            for value, n in counts.items():
+                if value is not None:
+                    facet_counts[name][value] = facet_counts[name].get(value, 0) + n
+
+    candidates.sort(key=lambda c: -c[0])
+    start = (page - 1) * PAGE_SIZE
+    for score, key, obj in candidates[start : start + PAGE_SIZE]:
+        result = _result_for(obj, key, words, score=score)
+        if result.url in promoted_urls:
+            continue
+        response.results.append(result)
+    response.num_pages = math.ceil(response.total / PAGE_SIZE) if response.total else 0
+    response.facets.update(_facet_terms(facet_counts, filters))
+    return response
+
+
+def _facet(results, name):
+    try:
+        return results.facet(name)
+    except NotImplementedError:
+        return {}
+
+
+def _facet_terms(facet_counts, filters):
+    out = {}
+    for name, (label, _) in FACETS.items():
+        counts = facet_counts.get(name, {})
+        selected = set(filters.get(name, []))
+        terms = _model(label).objects.filter(pk__in=list(counts)) if counts else []
+        entries = [
+            {"slug": t.slug, "naam": t.naam, "aantal": counts[t.pk], "gekozen": t.slug in selected}
+            for t in terms
+        ]
+        entries.sort(key=lambda e: (-e["aantal"], e["naam"]))
+        out[name] = entries
+    return out
+
+
+def autocomplete(q, limit=8):
+    """Titles and begrippen that start with what was typed: [{"titel", "url", "type"}]."""
+    text = " ".join(analysis.words(query_parser.clean(q)))  # words only: no FTS or Whoosh syntax
+    if len(text) < 2:
+        return []
+    backend = _backend()
+    found = []
+    for key in TYPES:
+        try:
+            results = backend.autocomplete(text, _queryset(key, {}), operator="and")
+            for obj in results[:limit]:
+                title = getattr(obj, "title", None) or getattr(obj, "term", "")
+                url = obj.get_absolute_url() if key == "begrip" else (obj.get_url() or "")
+                found.append({"titel": title, "url": url, "type": key})
+        except NotImplementedError:
+            return []
+        except BACKEND_ERRORS:
+            logger.exception("Autocomplete for %r in %s failed", text, key)
+    found.sort(key=lambda r: (not analysis.fold(r["titel"]).startswith(text), len(r["titel"])))
+    return found[:limit]

@@ -1,0 +1,119 @@
+"""eligibility/rules/doelgroep.py: grounds, exclusion, blijfgrond, the 2017 and 2026 changes."""
+
+import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eligibility.engine import evaluate
+from eligibility.rules import doelgroep
+from eligibility.sources import KENNISARTIKELEN
+
+CONTRACT_GRONDEN = {
+    "wsw_indicatie",
+    "wajong_met_arbeidsvermogen",
+    "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking",
+    "participatiewet_uwv_beoordeling",
+    "praktijkroute",
+    "vso_pro_schoolverlater",
+    "wiw_id_baan",
+    "jonggehandicapte_met_voorziening",
+    "blijfgrond_registratie",
+    "uitgesloten_beschut_werk",
+    "geen",
+}
+
+
+def test_the_grounds_are_those_of_the_contract():
+    assert {rule.id for rule in doelgroep.GRONDEN} | {"uitgesloten_beschut_werk", "geen"} == CONTRACT_GRONDEN
+    assert set(doelgroep.ANTWOORD["grond"][0]["enum"]) - {None} == CONTRACT_GRONDEN
+
+
+def test_every_ground_names_its_kennisartikel_and_sources():
+    for rule in (*doelgroep.GRONDEN, doelgroep.UITSLUITING):
+        assert rule.artikel in KENNISARTIKELEN
+        assert rule.bronnen and all(source["titel"] for source in rule.bronnen)
+
+
+def test_the_explanation_says_why_the_praktijkroute_did_not_apply_before_2017():
+    answer = evaluate("doelgroep", {"praktijkroute_loonwaarde_pct": 70}, "2016-06-01")
+    step = next(s for s in answer["uitleg"] if s["regel_id"] == "praktijkroute")
+    assert step["uitkomst"] == "nee"
+    assert "1 januari 2017" in step["toelichting"]
+    assert step["kennisartikel"]["slug"] == "doelgroep-participatiewet-en-praktijkroute"
+
+
+def test_an_assumed_exclusion_is_said_to_be_assumed():
+    answer = evaluate("doelgroep", {"heeft_wsw_indicatie": True}, "2024-06-01")
+    step = next(s for s in answer["uitleg"] if s["regel_id"] == "uitgesloten_beschut_werk")
+    assert "aangenomen" in step["toelichting"]
+
+
+def test_grounds_that_were_not_mentioned_are_reported_as_assumed_absent():
+    answer = evaluate("doelgroep", {"heeft_wsw_indicatie": True}, "2024-06-01")
+    step = next(s for s in answer["uitleg"] if s["regel_id"] == "overige_gronden")
+    assert "Wajong" in step["toelichting"]
+
+
+def test_the_wajong_answer_changes_on_1_january_2026():
+    facts = {
+        "heeft_wajong_recht": True,
+        "wajong_duurzaam_geen_arbeidsvermogen": True,
+        "werkt_in_dienstbetrekking": True,
+    }
+    assert evaluate("doelgroep", facts, "2025-12-31")["antwoord"]["in_doelgroep"] is False
+    assert evaluate("doelgroep", facts, "2026-01-01")["antwoord"]["in_doelgroep"] is True
+
+
+def test_the_new_kader_answers_by_the_2026_text_and_names_the_condition():
+    facts = {
+        "kader": "wet_banenafspraak_2025",
+        "heeft_wajong_recht": True,
+        "wajong_duurzaam_geen_arbeidsvermogen": True,
+        "werkt_in_dienstbetrekking": True,
+    }
+    answer = evaluate("doelgroep", facts, "2024-06-01")
+    assert answer["antwoord"]["in_doelgroep"] is True
+    assert "artikel 2" in answer["antwoord"]["voorwaarde"]
+    assert answer["uitleg"][0]["uitkomst"] == "voorwaardelijk"
+
+
+BOOLEAN_GROUNDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "heeft_wajong_recht": st.booleans(),
+        "wajong_duurzaam_geen_arbeidsvermogen": st.booleans(),
+        "werkt_in_dienstbetrekking": st.booleans(),
+        "pwet_uwv_vastgesteld_geen_wml": st.booleans(),
+        "praktijkroute_loonwaarde_pct": st.floats(0, 100),
+        "beperking_voor_18_of_tijdens_studie": st.booleans(),
+        "wml_alleen_met_voorziening": st.booleans(),
+        "ontvangt_voorziening": st.booleans(),
+        "opgenomen_in_doelgroepregister": st.booleans(),
+    },
+)
+DAYS = st.dates(datetime.date(2015, 5, 1), datetime.date(2030, 12, 31))
+
+
+@settings(deadline=None)
+@given(BOOLEAN_GROUNDS, DAYS)
+def test_adding_a_wsw_indication_always_puts_someone_in_the_doelgroep(facts, day):
+    answer = evaluate("doelgroep", {**facts, "heeft_wsw_indicatie": True}, day)["antwoord"]
+    assert answer["in_doelgroep"] is True
+
+
+@settings(deadline=None)
+@given(BOOLEAN_GROUNDS, DAYS)
+def test_beschut_werk_always_excludes(facts, day):
+    answer = evaluate("doelgroep", {**facts, "beschut_werk_vastgesteld": True}, day)["antwoord"]
+    assert answer == {"in_doelgroep": False, "grond": "uitgesloten_beschut_werk"}
+
+
+@settings(deadline=None)
+@given(BOOLEAN_GROUNDS, DAYS)
+def test_an_undecided_answer_always_says_what_is_missing(facts, day):
+    answer = evaluate("doelgroep", facts, day)
+    if answer["antwoord"]["in_doelgroep"] is None or answer["antwoord"]["grond"] is None:
+        assert answer["ontbrekende_feiten"]
+    else:
+        assert answer["ontbrekende_feiten"] == []
