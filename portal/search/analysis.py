@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.analysis import Filter, RegexTokenizer, Tokenizer
 
 #: Which Snowball algorithm stems Dutch words: "dutch_porter" (the one Whoosh ships) or
 #: "dutch" (Snowball 3). Chosen by measurement, see the module docstring.
@@ -172,16 +172,17 @@ class FoldFilter(Filter):
 
 
 class DutchStopFilter(Filter):
-    """Removes Dutch stop words; positions are renumbered so that phrases still line up."""
+    """Removes Dutch stop words; later positions move up, so phrases still line up (and the gaps
+    between the fields of the catch-all field stay)."""
 
     def __call__(self, tokens):
-        pos = None
+        removed = 0
         for t in tokens:
             if t.text in STOP_WORDS:
+                removed += 1
                 continue
             if t.positions:
-                pos = 0 if pos is None else pos + 1
-                t.pos = pos
+                t.pos -= removed
             yield t
 
 
@@ -209,8 +210,59 @@ def _tokenizer():
     return RegexTokenizer(expression=TOKEN_PATTERN)
 
 
+#: Marks the segments of a boosted text: SEGMENT + boost + BOOST_END + text, repeated.
+SEGMENT = "\x1e"
+BOOST_END = "\x1f"
+#: Positions skipped between segments, so a phrase never spans two fields.
+SEGMENT_GAP = 100
+
+
+def boosted_text(parts):
+    """One string from [(boost, text)] for the catch-all field: each word of a text weighs its
+    field's boost in the index, so a query needs one term per word, not one per field."""
+    out = []
+    for boost, text in parts:
+        clean = text.replace(SEGMENT, " ").replace(BOOST_END, " ")
+        out.append(f"{SEGMENT}{float(boost):g}{BOOST_END}{clean}")
+    return "".join(out)
+
+
+class BoostedSegmentTokenizer(Tokenizer):
+    """Tokenizes a ``boosted_text``: every token carries its segment's boost (Whoosh adds the
+    boosts of a word's occurrences into the posting's weight, which BM25 uses as frequency)."""
+
+    def __call__(self, value, positions=False, start_pos=0, start_char=0, **kwargs):
+        inner = _tokenizer()
+        pos = start_pos
+        char = start_char
+        for segment in value.split(SEGMENT):
+            if BOOST_END in segment:
+                head, text = segment.split(BOOST_END, 1)
+                try:
+                    boost = float(head)
+                except ValueError:
+                    boost = 1.0
+                offset = len(head) + 2
+            else:
+                text, boost, offset = segment, 1.0, 1
+            last = None
+            for t in inner(text, positions=positions, start_pos=pos, start_char=char + offset, **kwargs):
+                t.boost = boost
+                last = t.pos if positions else None
+                yield t
+            if positions and last is not None:
+                pos = last + SEGMENT_GAP
+            char += len(segment) + 1
+
+
 def text_analyzer():
     return _tokenizer() | FoldFilter() | LengthLimitFilter() | DutchStopFilter() | DutchStemFilter()
+
+
+def boosted_text_analyzer():
+    """``text_analyzer`` for ``boosted_text`` values (the index's catch-all field)."""
+    tokenizer = BoostedSegmentTokenizer()
+    return tokenizer | FoldFilter() | LengthLimitFilter() | DutchStopFilter() | DutchStemFilter()
 
 
 def plain_analyzer():

@@ -9,8 +9,9 @@ One index holds every indexed model. A document is one object:
 - ``s_<path>``: a ``SearchField`` (``path`` is ``title`` or ``authors__name`` for one inside
   ``RelatedFields``), analysed as Dutch text with positions for phrases. Boosts are applied at
   query time, so a change of boost needs no reindex.
-- ``x_all`` and ``x_b<boost>``: the same text once more, all together and grouped by boost,
-  for queries over all fields (a few terms per word instead of one per search field).
+- ``x_all``: the same text once more, all fields together, each word weighted by its field's
+  boost: queries over all fields need one term per word. Boosts are applied at index time here
+  (a changed boost needs ``update_index``), at query time for ``fields=`` searches.
 - ``a_<path>``: an ``AutocompleteField``, unstemmed, for prefix matching.
 - ``spell``: every searchable word unstemmed: the vocabulary for "Bedoelde u ...?".
 - ``fi_/ff_/fd_/fs_<name>``: a top-level ``FilterField`` as integer, float, date-time or exact
@@ -30,11 +31,11 @@ from django.utils import timezone
 from whoosh import fields
 from whoosh.analysis import RegexTokenizer
 
-from portal.search.analysis import plain_analyzer, text_analyzer
+from portal.search.analysis import boosted_text_analyzer, plain_analyzer, text_analyzer
 
 #: Bump when the schema or the analysis changes in a way that needs a full rebuild; an index
 #: with another version is recreated by update_index and reported by search_index_check.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 INT_TYPES = {
     "AutoField",
@@ -67,7 +68,7 @@ def build_schema():
         nulls=fields.KEYWORD(),
     )
     schema.add("s_*", fields.TEXT(analyzer=text_analyzer(), phrase=True), glob=True)
-    schema.add("x_*", fields.TEXT(analyzer=text_analyzer(), phrase=True), glob=True)
+    schema.add("x_*", fields.TEXT(analyzer=boosted_text_analyzer(), phrase=True), glob=True)
     schema.add("a_*", fields.TEXT(analyzer=plain_analyzer(), phrase=False), glob=True)
     schema.add("fi_*", fields.NUMERIC(numtype=int, bits=INT_BITS, signed=True), glob=True)
     schema.add("ff_*", fields.NUMERIC(numtype=float, bits=64), glob=True)
@@ -89,14 +90,9 @@ def search_field_name(path):
     return "s_" + path
 
 
-#: All searchable text of a document (fields boosted below 1 excepted), searched when a query
-#: names no fields; with one ``x_b<boost>`` field per boost, a query needs a handful of fields
-#: instead of one per search field.
+#: All searchable text of a document in one field, every word weighted by its field's boost
+#: (see ``analysis.boosted_text``): searched when a query names no fields, one term per word.
 ALL_FIELD = "x_all"
-
-
-def boost_field_name(boost):
-    return "x_b" + f"{float(boost):g}".replace(".", "_").replace("-", "m")
 
 
 def autocomplete_field_name(path):
