@@ -132,7 +132,9 @@ def _check_item(kind, rel, meta, body, stem, taxonomy):
         raise ContentError(rel, "jaar", "verwacht een jaartal")
     if kind == "praktijkvoorbeeld":
         banen = meta.get("aantal_banen")
-        if banen is not None and (isinstance(banen, bool) or not isinstance(banen, (int, float)) or banen < 0):
+        if banen is not None and (
+            isinstance(banen, bool) or not isinstance(banen, (int, float)) or banen < 0
+        ):
             raise ContentError(rel, "aantal_banen", "verwacht een getal van 0 of meer, of null")
     if kind == "vraag":
         related = [r for r in meta.get("gerelateerd") or [] if r.startswith("vraag:")]
@@ -148,9 +150,15 @@ def _check_links(content):
         for item in items.values():
             for bron in item.meta.get("bronnen") or []:
                 if bron not in known["bron"]:
-                    raise ContentError(item.path, "bronnen", f"bron '{bron}' bestaat niet in content/bronnen/")
+                    raise ContentError(
+                        item.path, "bronnen", f"bron '{bron}' bestaat niet in content/bronnen/"
+                    )
             if kind == "praktijkvoorbeeld" and item.meta["organisatie"] not in known["organisatie"]:
-                raise ContentError(item.path, "organisatie", f"'{item.meta['organisatie']}' bestaat niet in content/organisaties/")
+                raise ContentError(
+                    item.path,
+                    "organisatie",
+                    f"'{item.meta['organisatie']}' bestaat niet in content/organisaties/",
+                )
             refs = [("gerelateerd", r) for r in item.meta.get("gerelateerd") or []]
             refs += [("tekst", f"{s}:{slug}") for s, slug in referenced(item.body)]
             for field_name, ref in refs:

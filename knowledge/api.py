@@ -16,6 +16,10 @@ class BegripOut(Schema):
 @router.get("/begrippen", response=list[BegripOut], summary="Alle begrippen uit de begrippenlijst")
 def begrippen(request):
     return [
-        {"term": b.term, "omschrijving": b.omschrijving, "url": request.build_absolute_uri(b.get_absolute_url())}
+        {
+            "term": b.term,
+            "omschrijving": b.omschrijving,
+            "url": request.build_absolute_uri(b.get_absolute_url()),
+        }
         for b in Begrip.objects.order_by("term")
     ]

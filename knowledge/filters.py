@@ -62,4 +62,3 @@ class FacetFilter:
     @property
     def active(self):
         return any(self.selected.values())
-

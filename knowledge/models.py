@@ -107,9 +107,7 @@ class ContentPage(Page):
 
     def related(self):
         return [
-            link.target.specific
-            for link in self.related_links.select_related("target")
-            if link.target.live
+            link.target.specific for link in self.related_links.select_related("target") if link.target.live
         ]
 
 
@@ -211,7 +209,12 @@ class PracticeExamplePage(ContentPage):
     content_panels = Page.content_panels + [
         FieldPanel("samenvatting"),
         MultiFieldPanel(
-            [FieldPanel("organisatie"), FieldPanel("aantal_banen"), FieldPanel("regio"), FieldPanel("periode")],
+            [
+                FieldPanel("organisatie"),
+                FieldPanel("aantal_banen"),
+                FieldPanel("regio"),
+                FieldPanel("periode"),
+            ],
             heading="Kenmerken",
         ),
         FieldPanel("body", heading="Situatie"),
@@ -227,7 +230,9 @@ class PracticeExamplePage(ContentPage):
         index.SearchField("wat_werkte"),
         index.SearchField("lessen"),
         index.SearchField("regio"),
-        index.RelatedFields("organisatie", [index.SearchField("naam", boost=3), index.SearchField("afkorting", boost=3)]),
+        index.RelatedFields(
+            "organisatie", [index.SearchField("naam", boost=3), index.SearchField("afkorting", boost=3)]
+        ),
     ]
 
     class Meta:

@@ -140,9 +140,7 @@ class Begrip(index.Indexed, models.Model):
     term = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, unique=True)
     afkorting = models.CharField(max_length=40, blank=True)
-    synoniemen = models.TextField(
-        blank=True, help_text="Andere woorden die mensen gebruiken, één per regel."
-    )
+    synoniemen = models.TextField(blank=True, help_text="Andere woorden die mensen gebruiken, één per regel.")
     omschrijving = models.TextField(help_text="Twee tot vijf zinnen in gewone taal (Markdown).")
     omschrijving_html = models.TextField(blank=True, editable=False)
     bronnen = models.ManyToManyField(Bron, blank=True)

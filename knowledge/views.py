@@ -15,9 +15,8 @@ from django.utils import timezone
 
 from knowledge.forms import AskQuestionForm
 from knowledge.models import Begrip, QuestionPage
-from knowledge.submissions import SubmittedQuestion
-
 from knowledge.rules import EINDREDACTIE
+from knowledge.submissions import SubmittedQuestion
 
 
 def client_key(request):

@@ -129,7 +129,9 @@ def build_site_tree():
         Locale.objects.get_or_create(language_code="nl")
         root = Page.objects.filter(depth=1).first() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(title="Kennisportaal Banenafspraak", slug="home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+        )
     indexes = {}
     for model, slug, title in (
         (km.ArticleIndexPage, "kennisbank", "Kennisbank"),

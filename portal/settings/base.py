@@ -155,9 +155,7 @@ if PORTAL_SEARCH_BACKEND == "database":
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
     }
 elif PORTAL_SEARCH_BACKEND == "whoosh":
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "portal.search.backend", "PATH": str(PORTAL_INDEX_DIR)}
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend", "PATH": str(PORTAL_INDEX_DIR)}}
 else:
     raise ValueError("PORTAL_SEARCH_BACKEND must be 'whoosh' or 'database'")
 

@@ -37,7 +37,5 @@ def browser_type_launch_args(browser_type_launch_args):
 def axe_violations(page):
     """Run axe-core on the current page; return [(rule id, impact, targets)]."""
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]

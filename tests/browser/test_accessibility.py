@@ -28,14 +28,18 @@ def build_demo():
     example.sector.add(sector)
     example.save()
     related = QuestionPageFactory(parent=tree["vragen"], title="Telt inleen mee?", slug="telt-inleen-mee")
-    question = QuestionPageFactory(parent=tree["vragen"], title="Telt een uitzendkracht mee?", slug="uitzendkracht")
+    question = QuestionPageFactory(
+        parent=tree["vragen"], title="Telt een uitzendkracht mee?", slug="uitzendkracht"
+    )
     question.thema.add(thema)
     question.save()
     km.RelatedQuestion.objects.create(page=question, question=related)
     km.RelatedPage.objects.create(page=article, target=example)
     BegripFactory(slug="doelgroepregister")
     tree["home"].add_child(
-        instance=StandardPage(title="Toegankelijkheidsverklaring", slug="toegankelijkheid", body="<p>WCAG 2.1 AA.</p>")
+        instance=StandardPage(
+            title="Toegankelijkheidsverklaring", slug="toegankelijkheid", body="<p>WCAG 2.1 AA.</p>"
+        )
     )
 
 

@@ -28,7 +28,7 @@ def small_content(tmp_path):
         "bronnen/wfsv-38b.md": "---\ntype: bron\nslug: wfsv-38b\ntitel: Wfsv artikel 38b\nsoort: wet\njaar: 2026\n---\nDe doelgroep.\n",
         "organisaties/duo.md": "---\ntype: organisatie\nslug: duo\nnaam: Dienst Uitvoering Onderwijs\nsector: rijk\n---\nUitvoerder.\n",
         "begrippen/doelgroepregister.md": "---\ntype: begrip\nterm: Doelgroepregister\nslug: doelgroepregister\nafkorting: LDR\nsynoniemen: [register]\nbronnen: [wfsv-38b]\n---\nZie [het artikel](artikel:wat-telt-mee).\n",
-        "artikelen/wat-telt-mee.md": "---\ntype: artikel\ntitel: Wat telt mee\nslug: wat-telt-mee\nsamenvatting: Kort.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [vraag:telt-inleen-mee]\n---\nHet [register](begrip:doelgroepregister) telt.\n\n::parameter banen.uren_per_week \"1 baan =\"\n\nMeer tekst.\n",
+        "artikelen/wat-telt-mee.md": '---\ntype: artikel\ntitel: Wat telt mee\nslug: wat-telt-mee\nsamenvatting: Kort.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [vraag:telt-inleen-mee]\n---\nHet [register](begrip:doelgroepregister) telt.\n\n::parameter banen.uren_per_week "1 baan ="\n\nMeer tekst.\n',
         "vragen/telt-inleen-mee.md": "---\ntype: vraag\ntitel: Telt inleen mee?\nslug: telt-inleen-mee\nkort_antwoord: Soms.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [artikel:wat-telt-mee]\n---\nLees [wat telt mee](artikel:wat-telt-mee).\n",
         "praktijkvoorbeelden/duo.md": "---\ntype: praktijkvoorbeeld\ntitel: DUO\nslug: duo\nsamenvatting: Banen bij DUO.\norganisatie: duo\nsector: [rijk]\naantal_banen: null\nthema: []\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\n---\nIntro.\n\n## Aanpak\nA.\n\n## Wat werkte\nB.\n\n## Lessen\nC.\n",
     }
@@ -67,19 +67,41 @@ def test_a_second_load_changes_nothing_and_a_changed_file_makes_a_revision(small
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
-        ("artikelen/wat-telt-mee.md", "thema: [meetellen]", "thema: [bestaat-niet]", "artikelen/wat-telt-mee.md: veld 'thema'"),
+        (
+            "artikelen/wat-telt-mee.md",
+            "thema: [meetellen]",
+            "thema: [bestaat-niet]",
+            "artikelen/wat-telt-mee.md: veld 'thema'",
+        ),
         ("artikelen/wat-telt-mee.md", "titel: Wat telt mee\n", "", "veld 'titel': ontbreekt"),
-        ("artikelen/wat-telt-mee.md", "laatst_gecontroleerd: 2026-11-24", "laatst_gecontroleerd: gisteren", "veld 'laatst_gecontroleerd'"),
+        (
+            "artikelen/wat-telt-mee.md",
+            "laatst_gecontroleerd: 2026-11-24",
+            "laatst_gecontroleerd: gisteren",
+            "veld 'laatst_gecontroleerd'",
+        ),
         ("artikelen/wat-telt-mee.md", "slug: wat-telt-mee", "slug: Wat Telt Mee", "veld 'slug'"),
-        ("artikelen/wat-telt-mee.md", "samenvatting: Kort.", "samenvatting: [kapot", "veld 'front matter': geen geldige YAML"),
-        ("vragen/telt-inleen-mee.md", "(artikel:wat-telt-mee)", "(artikel:bestaat-niet)", "vragen/telt-inleen-mee.md: veld 'tekst': verwijzing naar 'artikel:bestaat-niet'"),
+        (
+            "artikelen/wat-telt-mee.md",
+            "samenvatting: Kort.",
+            "samenvatting: [kapot",
+            "veld 'front matter': geen geldige YAML",
+        ),
+        (
+            "vragen/telt-inleen-mee.md",
+            "(artikel:wat-telt-mee)",
+            "(artikel:bestaat-niet)",
+            "vragen/telt-inleen-mee.md: veld 'tekst': verwijzing naar 'artikel:bestaat-niet'",
+        ),
         ("vragen/telt-inleen-mee.md", "[artikel:wat-telt-mee]", "[vraag:weg]", "veld 'gerelateerd'"),
         ("praktijkvoorbeelden/duo.md", "## Lessen", "## Conclusie", "veld 'tekst': verwacht de kopjes"),
         ("praktijkvoorbeelden/duo.md", "organisatie: duo", "organisatie: onbekend", "veld 'organisatie'"),
         ("begrippen/doelgroepregister.md", "bronnen: [wfsv-38b]", "bronnen: [geen-bron]", "veld 'bronnen'"),
     ],
 )
-def test_broken_files_stop_the_load_with_file_and_field_and_leave_nothing(small_content, file, old, new, message):
+def test_broken_files_stop_the_load_with_file_and_field_and_leave_nothing(
+    small_content, file, old, new, message
+):
     path = small_content / file
     assert old in path.read_text()
     path.write_text(path.read_text().replace(old, new))
@@ -109,5 +131,7 @@ def test_if_empty_skips_a_loaded_database(small_content):
     load(small_content)
     path = small_content / "artikelen" / "wat-telt-mee.md"
     path.write_text(path.read_text().replace("Meer tekst.", "Andere tekst."))
-    call_command("load_initial_content", "--path", str(small_content), "--no-index", "--if-empty", verbosity=0)
+    call_command(
+        "load_initial_content", "--path", str(small_content), "--no-index", "--if-empty", verbosity=0
+    )
     assert "Andere tekst." not in km.ArticlePage.objects.get().body[2].value.source

@@ -48,7 +48,14 @@ def test_practice_example_page_shows_its_facets_and_sections(client, site_tree):
     page.sector.add(SectorFactory(slug="rijk", naam="Rijksoverheid"))
     page.save()
     html = client.get(page.url).content.decode()
-    for text in ("Aanpak", "Wat werkte", "Lessen", "Dienst Uitvoering Onderwijs", "Rijksoverheid", "niet genoemd in de bron"):
+    for text in (
+        "Aanpak",
+        "Wat werkte",
+        "Lessen",
+        "Dienst Uitvoering Onderwijs",
+        "Rijksoverheid",
+        "niet genoemd in de bron",
+    ):
         assert text in html
 
 
@@ -67,14 +74,20 @@ def test_question_page_refuses_a_fourth_related_question(site_tree):
 
     page = QuestionPageFactory(parent=site_tree["vragen"])
     for _ in range(4):
-        page.related_questions.add(km.RelatedQuestion(question=QuestionPageFactory(parent=site_tree["vragen"])))
+        page.related_questions.add(
+            km.RelatedQuestion(question=QuestionPageFactory(parent=site_tree["vragen"]))
+        )
     with pytest.raises(ValidationError):
         page.full_clean()
 
 
 @pytest.mark.parametrize("slug", ["kennisbank", "praktijkvoorbeelden", "vragen"])
 def test_index_pages_list_live_children_only(client, site_tree, slug):
-    factory = {"kennisbank": ArticlePageFactory, "praktijkvoorbeelden": PracticeExamplePageFactory, "vragen": QuestionPageFactory}[slug]
+    factory = {
+        "kennisbank": ArticlePageFactory,
+        "praktijkvoorbeelden": PracticeExamplePageFactory,
+        "vragen": QuestionPageFactory,
+    }[slug]
     shown = factory(parent=site_tree[slug], title="Zichtbare pagina")
     factory(parent=site_tree[slug], title="Concept pagina", live=False)
     html = client.get(site_tree[slug].url).content.decode()
@@ -93,7 +106,7 @@ def test_index_filter_by_facet_with_counts(client, site_tree):
     b.thema.add(quotum)
     b.save()
     html = client.get("/kennisbank/").content.decode()
-    assert "Doelgroep en register <span class=\"portal-meta\">(1)</span>" in html
+    assert 'Doelgroep en register <span class="portal-meta">(1)</span>' in html
     filtered = client.get("/kennisbank/?thema=doelgroep").content.decode()
     assert "Over de doelgroep" in filtered and "Over het quotum" not in filtered
     assert 'aria-current="true"' in filtered
@@ -119,7 +132,9 @@ def test_glossary_lists_begrippen_and_each_has_a_page(client, db):
 
 def test_standard_page_renders(client, site_tree):
     page = site_tree["home"].add_child(
-        instance=StandardPage(title="Toegankelijkheidsverklaring", slug="toegankelijkheid", body="<p>WCAG 2.1 AA</p>")
+        instance=StandardPage(
+            title="Toegankelijkheidsverklaring", slug="toegankelijkheid", body="<p>WCAG 2.1 AA</p>"
+        )
     )
     assert "WCAG 2.1 AA" in client.get(page.url).content.decode()
 

@@ -37,7 +37,9 @@ def test_only_an_eindredacteur_may_close_a_question(editor):
 
 
 def test_the_edit_form_offers_closing_states_only_to_eindredacteuren(client, editor):
-    question = SubmittedQuestion.objects.create(vraag="Telt een stagiair mee voor het quotum?", email="a@b.nl")
+    question = SubmittedQuestion.objects.create(
+        vraag="Telt een stagiair mee voor het quotum?", email="a@b.nl"
+    )
     url = f"{LIST_URL}edit/{question.pk}/"
     client.force_login(editor("Redacteur"))
     html = client.get(url).content.decode()

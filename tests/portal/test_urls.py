@@ -9,7 +9,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/kennisbank/", "/praktijkvoorbeelden/", "/vragen/", "/vragen/stel-een-vraag/", "/begrippen/", "/sitemap.xml", "/api/v2/pages/", "/api/docs", "/api/openapi.json", "/api/begrippen"],
+    [
+        "/",
+        "/kennisbank/",
+        "/praktijkvoorbeelden/",
+        "/vragen/",
+        "/vragen/stel-een-vraag/",
+        "/begrippen/",
+        "/sitemap.xml",
+        "/api/v2/pages/",
+        "/api/docs",
+        "/api/openapi.json",
+        "/api/begrippen",
+    ],
 )
 def test_contract_url_answers(client, site_tree, url):
     assert client.get(url).status_code == 200

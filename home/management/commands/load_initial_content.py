@@ -27,9 +27,24 @@ TAXONOMY_MODELS = {
 }
 INDEX_PAGES = [
     # (model, slug, title, intro)
-    (km.ArticleIndexPage, "kennisbank", "Kennisbank", "Uitleg over de banenafspraak: de doelgroep, wat meetelt, banen en het quotum, met bronnen."),
-    (km.PracticeExampleIndexPage, "praktijkvoorbeelden", "Praktijkvoorbeelden", "Hoe overheidswerkgevers banen voor mensen uit de doelgroep realiseerden, en wat zij leerden."),
-    (km.QuestionIndexPage, "vragen", "Vragenbank", "Antwoorden op de vragen die werkgevers stellen over de banenafspraak."),
+    (
+        km.ArticleIndexPage,
+        "kennisbank",
+        "Kennisbank",
+        "Uitleg over de banenafspraak: de doelgroep, wat meetelt, banen en het quotum, met bronnen.",
+    ),
+    (
+        km.PracticeExampleIndexPage,
+        "praktijkvoorbeelden",
+        "Praktijkvoorbeelden",
+        "Hoe overheidswerkgevers banen voor mensen uit de doelgroep realiseerden, en wat zij leerden.",
+    ),
+    (
+        km.QuestionIndexPage,
+        "vragen",
+        "Vragenbank",
+        "Antwoorden op de vragen die werkgevers stellen over de banenafspraak.",
+    ),
 ]
 INDEX_FOR = {"artikel": "kennisbank", "praktijkvoorbeeld": "praktijkvoorbeelden", "vraag": "vragen"}
 PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
@@ -153,7 +168,9 @@ class Loader:
     def ensure_index(self, model, slug, title, intro):
         page = model.objects.child_of(self.home).filter(slug=slug).first()
         if page is None:
-            page = self.home.add_child(instance=model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True))
+            page = self.home.add_child(
+                instance=model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
+            )
             page.save_revision().publish()
         return page
 
@@ -169,10 +186,15 @@ class Loader:
                         title=item.title,
                         slug=item.slug,
                         live=False,
-                        samenvatting=item.meta.get("samenvatting") or item.meta.get("kort_antwoord", "")[:400],
+                        samenvatting=item.meta.get("samenvatting")
+                        or item.meta.get("kort_antwoord", "")[:400],
                         laatst_gecontroleerd=item.meta["laatst_gecontroleerd"],
                         **({"kort_antwoord": item.meta["kort_antwoord"]} if kind == "vraag" else {}),
-                        **({"aanpak": "-", "wat_werkte": "-", "lessen": "-"} if kind == "praktijkvoorbeeld" else {}),
+                        **(
+                            {"aanpak": "-", "wat_werkte": "-", "lessen": "-"}
+                            if kind == "praktijkvoorbeeld"
+                            else {}
+                        ),
                     )
                     self.indexes[INDEX_FOR[kind]].add_child(instance=page)
                 self.pages[kind, item.slug] = page
@@ -199,11 +221,17 @@ class Loader:
         bronnen = {b.slug: b for b in km.Bron.objects.filter(slug__in=meta["bronnen"])}
         page.page_sources = [km.PageSource(bron=bronnen[slug]) for slug in meta["bronnen"]]
         refs = [r.partition(":")[::2] for r in meta.get("gerelateerd") or []]
-        page.related_links = [km.RelatedPage(target_id=self.resolve_page(k, s)) for k, s in refs if k != "vraag" or item.kind != "vraag"]
+        page.related_links = [
+            km.RelatedPage(target_id=self.resolve_page(k, s))
+            for k, s in refs
+            if k != "vraag" or item.kind != "vraag"
+        ]
         if item.kind == "vraag":
             page.kort_antwoord = meta["kort_antwoord"]
             page.body = self.body_blocks(item.body)
-            page.related_questions = [km.RelatedQuestion(question_id=self.resolve_page(k, s)) for k, s in refs if k == "vraag"]
+            page.related_questions = [
+                km.RelatedQuestion(question_id=self.resolve_page(k, s)) for k, s in refs if k == "vraag"
+            ]
         elif item.kind == "praktijkvoorbeeld":
             sections = item.sections
             page.body = self.body_blocks(sections["intro"])
@@ -222,7 +250,9 @@ class Loader:
     def upsert_standard_page(self, item):
         page = StandardPage.objects.child_of(self.home).filter(slug=item.slug).first()
         if page is None:
-            page = self.home.add_child(instance=StandardPage(title=item.title, slug=item.slug, body="-", live=False))
+            page = self.home.add_child(
+                instance=StandardPage(title=item.title, slug=item.slug, body="-", live=False)
+            )
         page.title = item.title
         page.body = self.html(item.body)
         page.show_in_menus = False
