@@ -169,7 +169,9 @@ def main():
     parser.add_argument("--http-seconds", type=int, default=10, help="per question, over HTTP")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (make run uses 3)")
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"], help="make run uses sync")
+    parser.add_argument(
+        "--worker-class", default="sync", choices=["sync", "gthread"], help="make run uses sync"
+    )
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
     parser.add_argument("--no-http", action="store_true")
     args = parser.parse_args()

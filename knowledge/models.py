@@ -28,6 +28,7 @@ from knowledge.snippets import (  # noqa: F401  (snippets register with the app 
     Thema,
     Werksoort,
 )
+from knowledge.feedback import PageFeedback  # noqa: F401
 from knowledge.submissions import SubmittedQuestion  # noqa: F401
 
 FACETS = ("thema", "spoor", "sector", "doelgroep", "werksoort")

@@ -1,4 +1,4 @@
-"""Views outside the page tree: asking a question and the glossary."""
+"""Views outside the page tree: asking a question, page feedback and the glossary."""
 
 import hashlib
 from datetime import timedelta
@@ -8,27 +8,27 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models.functions import Upper
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
+from knowledge.feedback import PageFeedback
 from knowledge.forms import AskQuestionForm
 from knowledge.models import Begrip, QuestionPage
 from knowledge.rules import EINDREDACTIE
 from knowledge.submissions import SubmittedQuestion
 
 
-def client_key(request):
-    """A per-client key for the rate limit; the address itself is never stored."""
+def over_rate_limit(request, scope, limit):
+    """Count this client's posts per hour in the cache; the address itself is never stored."""
     address = request.META.get("REMOTE_ADDR", "")
-    return "ask-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def over_rate_limit(request):
-    key = client_key(request)
+    key = f"rate:{scope}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
     cache.add(key, 0, timeout=3600)
-    return cache.incr(key) > settings.PORTAL_ASK_RATE_LIMIT
+    return cache.incr(key) > limit
 
 
 def similar_questions(text, limit=5):
@@ -76,7 +76,7 @@ def ask_question(request, index_page):
         context["confirm"] = True
         return TemplateResponse(request, "knowledge/ask_question.html", context)
 
-    if over_rate_limit(request):
+    if over_rate_limit(request, scope="ask", limit=settings.PORTAL_ASK_RATE_LIMIT):
         context["rate_limited"] = True
         return TemplateResponse(request, "knowledge/ask_question.html", context, status=429)
 
@@ -87,6 +87,23 @@ def ask_question(request, index_page):
         )
         announce(submission)
     return redirect(index_page.url + "stel-een-vraag/?verzonden=1")
+
+
+@require_POST
+def page_feedback(request):
+    """Store a yes/no for a live page and go back to it; anything else is a clear 400."""
+    page_id = request.POST.get("page", "")
+    page = (
+        Page.objects.live().filter(pk=int(page_id)).first()
+        if page_id.isdigit() and len(page_id) < 12
+        else None
+    )
+    answer = request.POST.get("nuttig")
+    if page is None or answer not in ("ja", "nee"):
+        return HttpResponseBadRequest("Ongeldige reactie: kies ja of nee op een bestaande pagina.")
+    if not over_rate_limit(request, scope="feedback", limit=30):
+        PageFeedback.objects.create(page=page, nuttig=answer == "ja")
+    return redirect(page.url + "?bedankt=1#feedback")
 
 
 def glossary(request):

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.snippets import Begrip, Bron, Doelgroep, Organisatie, Sector, Spoor, Thema, Werksoort
+from knowledge.feedback import PageFeedback
 from knowledge.submissions import SubmittedQuestion
 
 
@@ -53,6 +54,17 @@ def _viewset(snippet_model, icon, fields):
     )
 
 
+class PageFeedbackViewSet(SnippetViewSet):
+    """Which pages visitors found (not) useful."""
+
+    model = PageFeedback
+    icon = "pick"
+    menu_label = "Reacties op pagina's"
+    list_display = ["page", "nuttig", "gegeven_op"]
+    list_filter = ["nuttig", "gegeven_op"]
+    inspect_view_enabled = True
+
+
 class KnowledgeSnippets(SnippetViewSetGroup):
     menu_label = "Kennisbank"
     menu_icon = "folder-open-inverse"
@@ -66,6 +78,7 @@ class KnowledgeSnippets(SnippetViewSetGroup):
         _viewset(Sector, "tag", ["naam", "slug"]),
         _viewset(Doelgroep, "tag", ["naam", "slug"]),
         _viewset(Werksoort, "tag", ["naam", "slug"]),
+        PageFeedbackViewSet,
     ]
 
 

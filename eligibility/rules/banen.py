@@ -191,8 +191,8 @@ def evaluate(facts: Facts, peildatum):
                 f"{nl_number(year_norm, 0)} uur per jaar",
                 f"Opgegeven jaarnorm: {nl_number(year_norm, 0)} uur per baan."
                 if facts.given("jaarnorm_uren")
-                else "Gerekend met 25,5 x 52 = 1.326 uur per jaar; het APE-onderzoek (2018) noemt 1.331 uur "
-                "(onzekerheid U3).",
+                else f"Gerekend met {nl_number(year_norm, 0)} uur per jaar (25,5 uur x 52 weken); het "
+                "APE-onderzoek (2018) noemt 1.331 uur (onzekerheid U3).",
                 year_sources,
                 "banen-en-de-urennorm",
             )
@@ -202,7 +202,8 @@ def evaluate(facts: Facts, peildatum):
             "banen",
             "Aantal banen",
             nl_number(result),
-            " + ".join(parts) + f" = {nl_number(result)} banen (afgerond op twee decimalen).",
+            " + ".join(parts)
+            + f" = {nl_number(result)} {'baan' if result == 1 else 'banen'} (afgerond op twee decimalen).",
             week_sources,
             "banen-en-de-urennorm",
         )

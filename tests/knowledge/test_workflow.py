@@ -79,3 +79,29 @@ def test_redacteur_cannot_approve(site_tree, users):
     assert [a[0] for a in task.get_actions(page, users["eindredacteur"])][:1] == ["reject"] or "approve" in [
         a[0] for a in task.get_actions(page, users["eindredacteur"])
     ]
+
+
+def test_scheduled_publishing_puts_a_page_live_at_its_time(site_tree):
+    import datetime
+    from unittest import mock
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    page = ArticlePageFactory(parent=site_tree["kennisbank"], live=False)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()
+    page.refresh_from_db()
+    assert not page.live and Revision.objects.get(pk=revision.pk).approved_go_live_at is not None
+
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert not page.live  # not yet
+
+    two_hours_later = timezone.now() + datetime.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=two_hours_later):
+        call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
