@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import BaseStreamBlock
+from knowledge.feedback import PageFeedback  # noqa: F401
 from knowledge.filters import FacetFilter
 from knowledge.snippets import (  # noqa: F401  (snippets register with the app from here)
     Begrip,
@@ -28,7 +29,6 @@ from knowledge.snippets import (  # noqa: F401  (snippets register with the app 
     Thema,
     Werksoort,
 )
-from knowledge.feedback import PageFeedback  # noqa: F401
 from knowledge.submissions import SubmittedQuestion  # noqa: F401
 
 FACETS = ("thema", "spoor", "sector", "doelgroep", "werksoort")

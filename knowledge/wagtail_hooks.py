@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from knowledge.snippets import Begrip, Bron, Doelgroep, Organisatie, Sector, Spoor, Thema, Werksoort
 from knowledge.feedback import PageFeedback
+from knowledge.snippets import Begrip, Bron, Doelgroep, Organisatie, Sector, Spoor, Thema, Werksoort
 from knowledge.submissions import SubmittedQuestion
 
 
