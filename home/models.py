@@ -26,7 +26,6 @@ class HomePage(Page):
         from knowledge.models import ArticlePage, PracticeExamplePage, QuestionPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = [child.specific for child in self.get_children().live().in_menu()]
         newest = []
         for model in (ArticlePage, PracticeExamplePage, QuestionPage):
             newest.extend(model.objects.live().order_by("-first_published_at")[:4])
