@@ -335,11 +335,19 @@ def main():
     parser.add_argument("--stemmers", action="store_true", help="compare the Dutch stemmers on Whoosh")
     parser.add_argument("--verbose", action="store_true", help="show every query")
     parser.add_argument("--backend", choices=["whoosh", "database"], help="only this backend")
+    parser.add_argument(
+        "--or-scale", type=float, default=None, help="Whoosh coordination bonus for OR (0 = none)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="search-quality-") as workdir:
         setup_django(workdir)
         from django.db import connection
+
+        if args.or_scale is not None:
+            from portal.search.backend import WhooshSearchQueryCompiler
+
+            WhooshSearchQueryCompiler.OR_SCALE = args.or_scale or None
 
         started = time.perf_counter()
         load_content()

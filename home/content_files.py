@@ -143,6 +143,20 @@ def _check_item(kind, rel, meta, body, stem, taxonomy):
     return slug
 
 
+PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
+
+
+def _check_parameters(content):
+    """Every `::parameter name` line names a parameter of the rules module."""
+    from eligibility.parameters import PARAMETERS
+
+    for items in content.items.values():
+        for item in items.values():
+            for name, _label in PARAMETER_LINE.findall(item.body):
+                if name not in PARAMETERS:
+                    raise ContentError(item.path, "tekst", f"onbekende parameter '{name}'")
+
+
 def _check_links(content):
     known = {kind: set(content.items[kind]) for kind in content.items}
     known["begrip"] = known.get("begrip", set())
@@ -189,4 +203,5 @@ def read_content(root):
                 item.sections = {"intro": intro, **sections}
             content.items[kind][slug] = item
     _check_links(content)
+    _check_parameters(content)
     return content

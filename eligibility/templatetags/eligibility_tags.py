@@ -35,3 +35,12 @@ def parameter_waarde(name, op=None):
 def parameters(text, op=None):
     """Fill ``[[parameter:<naam>]]`` placeholders in a text with the values in force."""
     return fill_placeholders(str(text), _day(op))
+
+
+@register.simple_tag
+def parameter_in_force(name, op=None):
+    """The ParameterValue in force today (or on ``op``), with ``display``; None for an unknown name."""
+    if name not in PARAMETERS:
+        return None
+    value = parameter(name, _day(op))
+    return {"value": value, "display": format_value(value.value) if value.known else None}

@@ -2,7 +2,7 @@
 
 One index holds every indexed model. A document is one object:
 
-- ``docid``: "<top-level content type>:<pk>", unique, stored.
+- ``docid``: "<top concrete model>:<pk>" (``wagtailcore.page:12``), unique, stored.
 - ``digest``: stored hash of the document, so ``search_index_check --deep`` finds stale ones.
 - ``ct``: every content type from the top-level model down to the object's own class, so a
   search on ``Page`` finds an ``ArticlePage`` and a search on ``Novel`` never finds a ``Book``.
@@ -35,7 +35,7 @@ from portal.search.analysis import boosted_text_analyzer, plain_analyzer, text_a
 
 #: Bump when the schema or the analysis changes in a way that needs a full rebuild; an index
 #: with another version is recreated by update_index and reported by search_index_check.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 INT_TYPES = {
     "AutoField",

@@ -28,7 +28,7 @@ def small_content(tmp_path):
         "bronnen/wfsv-38b.md": "---\ntype: bron\nslug: wfsv-38b\ntitel: Wfsv artikel 38b\nsoort: wet\njaar: 2026\n---\nDe doelgroep.\n",
         "organisaties/duo.md": "---\ntype: organisatie\nslug: duo\nnaam: Dienst Uitvoering Onderwijs\nsector: rijk\n---\nUitvoerder.\n",
         "begrippen/doelgroepregister.md": "---\ntype: begrip\nterm: Doelgroepregister\nslug: doelgroepregister\nafkorting: LDR\nsynoniemen: [register]\nbronnen: [wfsv-38b]\n---\nZie [het artikel](artikel:wat-telt-mee).\n",
-        "artikelen/wat-telt-mee.md": '---\ntype: artikel\ntitel: Wat telt mee\nslug: wat-telt-mee\nsamenvatting: Kort.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [vraag:telt-inleen-mee]\n---\nHet [register](begrip:doelgroepregister) telt.\n\n::parameter banen.uren_per_week "1 baan ="\n\nMeer tekst.\n',
+        "artikelen/wat-telt-mee.md": '---\ntype: artikel\ntitel: Wat telt mee\nslug: wat-telt-mee\nsamenvatting: Kort.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [vraag:telt-inleen-mee]\n---\nHet [register](begrip:doelgroepregister) telt.\n\n::parameter banen.urennorm "1 baan ="\n\nMeer tekst.\n',
         "vragen/telt-inleen-mee.md": "---\ntype: vraag\ntitel: Telt inleen mee?\nslug: telt-inleen-mee\nkort_antwoord: Soms.\nthema: [meetellen]\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\ngerelateerd: [artikel:wat-telt-mee]\n---\nLees [wat telt mee](artikel:wat-telt-mee).\n",
         "praktijkvoorbeelden/duo.md": "---\ntype: praktijkvoorbeeld\ntitel: DUO\nslug: duo\nsamenvatting: Banen bij DUO.\norganisatie: duo\nsector: [rijk]\naantal_banen: null\nthema: []\nbronnen: [wfsv-38b]\nlaatst_gecontroleerd: 2026-11-24\n---\nIntro.\n\n## Aanpak\nA.\n\n## Wat werkte\nB.\n\n## Lessen\nC.\n",
     }
@@ -49,6 +49,8 @@ def test_small_content_loads_with_links_resolved(small_content, client):
     assert km.Begrip.objects.get(slug="doelgroepregister").synoniemen == "register"
     html = client.get(question.url).content.decode()
     assert f'href="{article.url}"' in html
+    article_html = client.get(article.url).content.decode()
+    assert "1 baan = <strong>25,5 uur per week</strong>" in article_html
 
 
 def test_a_second_load_changes_nothing_and_a_changed_file_makes_a_revision(small_content):
@@ -94,6 +96,12 @@ def test_a_second_load_changes_nothing_and_a_changed_file_makes_a_revision(small
             "vragen/telt-inleen-mee.md: veld 'tekst': verwijzing naar 'artikel:bestaat-niet'",
         ),
         ("vragen/telt-inleen-mee.md", "[artikel:wat-telt-mee]", "[vraag:weg]", "veld 'gerelateerd'"),
+        (
+            "artikelen/wat-telt-mee.md",
+            "::parameter banen.urennorm",
+            "::parameter banen.bestaat_niet",
+            "veld 'tekst': onbekende parameter 'banen.bestaat_niet'",
+        ),
         ("praktijkvoorbeelden/duo.md", "## Lessen", "## Conclusie", "veld 'tekst': verwacht de kopjes"),
         ("praktijkvoorbeelden/duo.md", "organisatie: duo", "organisatie: onbekend", "veld 'organisatie'"),
         ("begrippen/doelgroepregister.md", "bronnen: [wfsv-38b]", "bronnen: [geen-bron]", "veld 'bronnen'"),

@@ -4,7 +4,6 @@ Idempotent: each file's hash is remembered, so a second run changes nothing, and
 becomes a new revision of its page. Everything is checked first and written in one transaction.
 """
 
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.rich_text import RichText
 
-from home.content_files import PAGE_TYPES, ContentError, read_content
+from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, read_content
 from home.models import HomePage, LoadedContentFile, StandardPage
 from knowledge import models as km
 from knowledge.markdown import PAGE_MODELS, render_markdown
@@ -47,7 +46,6 @@ INDEX_PAGES = [
     ),
 ]
 INDEX_FOR = {"artikel": "kennisbank", "praktijkvoorbeeld": "praktijkvoorbeelden", "vraag": "vragen"}
-PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 
 
 def default_root():

@@ -1,0 +1,327 @@
+"""Plain Dutch for the checker screens: the answer in one sentence, labels, values, begrippen."""
+
+import datetime
+
+from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST
+from eligibility.rules.predicates import nl_date, nl_number
+
+INTRO = {
+    "doelgroep": "Hoort iemand bij de doelgroep van de banenafspraak, op welke grond, en telt hij mee voor "
+    "de banenafspraak of alleen voor de quotumregeling?",
+    "telt_mee": "Telt een baan mee, en voor welke werkgever? Ook bij inleen, detachering, uitzending, "
+    "Binnenwerk, inkoop en samenwerking.",
+    "banen": "Hoeveel banen van 25,5 uur per week zijn de verloonde uren van een of meer personen?",
+    "quotum": "Hoeveel banen moet uw organisatie realiseren, valt zij onder de quotumheffing, hoe hoog zou "
+    "die zijn en wordt hij ook opgelegd?",
+}
+
+ARTICLE_TITLES = {
+    "doelgroep-banenafspraak": "Wie hoort bij de doelgroep van de banenafspraak?",
+}
+
+# Begrippen (content/begrippen/<slug>.md) that explain the words in a question.
+FACT_BEGRIPPEN = {
+    "kader": ("quotumregeling", "monitor-banenafspraak-rijk", "wet-banenafspraak-2025"),
+    "beschut_werk_vastgesteld": ("beschut-werk",),
+    "opgenomen_in_doelgroepregister": ("doelgroepregister",),
+    "voldoet_nog_aan_oorspronkelijke_grond": ("blijfgrond", "t-plus-2-regel"),
+    "jaar_niet_meer_voldaan": ("t-plus-2-regel",),
+    "registratie_beeindigd_op_verzoek": ("doelgroepregister",),
+    "aow_leeftijd_bereikt": ("doelgroepregister",),
+    "heeft_wsw_indicatie": ("wsw",),
+    "heeft_wajong_recht": ("wajong",),
+    "wajong_regime": ("oude-wajong", "wajong-2010", "wajong-2015"),
+    "wajong_duurzaam_geen_arbeidsvermogen": ("duurzaam-geen-arbeidsvermogen",),
+    "werkt_in_dienstbetrekking": ("dienstbetrekking",),
+    "pwet_uwv_vastgesteld_geen_wml": ("participatiewet", "wml", "beoordeling-arbeidsvermogen"),
+    "praktijkroute_loonwaarde_pct": ("praktijkroute", "loonwaarde"),
+    "vso_pro_schoolverlater": ("vso-pro",),
+    "aangemeld_bij_uwv": ("aba-formulier", "uwv"),
+    "wiw_id_baan": ("wiw-id-baan",),
+    "beperking_voor_18_of_tijdens_studie": ("jonggehandicapte-met-voorziening",),
+    "wml_alleen_met_voorziening": ("voorziening", "wml"),
+    "ontvangt_voorziening": ("voorziening",),
+    "heeft_wia_uitkering": ("wia",),
+    "persoon_in_doelgroep": ("doelgroep", "doelgroepregister"),
+    "constructie": ("inleen", "detachering", "begeleid-werken", "binnenwerk", "inkoopbaan"),
+    "loon_betaald": ("verloonde-uren", "loonaangifte"),
+    "formele_werkgever": ("gemandateerd-werkgever",),
+    "opdrachtgever": ("inlener",),
+    "via_raamovereenkomst": ("raamovereenkomst-arbeidsparticipanten",),
+    "uitlener_type": ("uitlener", "sw-bedrijf"),
+    "uren_toegerekend_aan_inlener": ("inlener", "uitlener"),
+    "uren_per_week": ("baan", "verloonde-uren"),
+    "uren_per_week_per_persoon": ("baan", "verloonde-uren"),
+    "weken_per_jaar": ("baan",),
+    "uren_per_jaar": ("baan", "verloonde-uren"),
+    "uren_per_jaar_per_persoon": ("baan", "verloonde-uren"),
+    "jaarnorm_uren": ("baan",),
+    "jaar": ("heffingsjaar",),
+    "sector": ("sector-overheid", "sector-markt"),
+    "aandeel_uren_sectorfonds_pct": ("sectorfonds",),
+    "verloonde_uren_vorig_jaar": ("verloonde-uren", "drempel-25-werknemers"),
+    "verloonde_uren_jaar": ("verloonde-uren", "drempel-25-werknemers"),
+    "fte": ("quotumcalculator",),
+    "uren_per_fte_per_week": ("quotumcalculator",),
+    "quotumpercentage": ("quotumpercentage",),
+    "gerealiseerde_banen": ("baan",),
+    "verloonde_uren_arbeidsbeperkten": ("verloonde-uren", "arbeidsbeperkte"),
+    "quotumtekort_berekend": ("quotumtekort",),
+    "kleine_werkgever": ("inclusiviteitsopslag", "aof-premie"),
+    "activeringsbesluit_datum": ("activering", "inclusiviteitsopslag"),
+}
+
+GRONDEN = {
+    "wsw_indicatie": "een Wsw-indicatie",
+    "wajong_met_arbeidsvermogen": "een Wajong-recht met arbeidsvermogen",
+    "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking": "een Wajong-recht zonder arbeidsvermogen, "
+    "met een dienstbetrekking",
+    "participatiewet_uwv_beoordeling": "de beoordeling door het UWV onder de Participatiewet",
+    "praktijkroute": "de Praktijkroute (een loonwaarde onder het minimumloon)",
+    "vso_pro_schoolverlater": "schoolverlater van het voortgezet speciaal onderwijs of praktijkonderwijs",
+    "wiw_id_baan": "een voormalige WIW- of ID-baan",
+    "jonggehandicapte_met_voorziening": "jonggehandicapte met een voorziening",
+    "blijfgrond_registratie": "de registratie in het doelgroepregister",
+    "uitgesloten_beschut_werk": "uitgesloten: alleen beschut werk",
+    "geen": "geen grond",
+}
+TELT_VOOR = {
+    "banenafspraak_en_quotumregeling": "de banenafspraak en de quotumregeling",
+    "quotumregeling": "alleen de quotumregeling",
+}
+SECTOREN = {"overheid": "sector overheid", "markt": "sector niet-overheid (markt)"}
+
+ANSWER_LABELS = {
+    "in_doelgroep": "Hoort bij de doelgroep",
+    "grond": "Grond",
+    "gronden": "Alle gronden die gelden",
+    "telt_voor": "Telt mee voor",
+    "telt_mee": "Telt mee",
+    "telt_mee_voor": "Telt mee bij",
+    "banen": "Aantal banen",
+    "urennorm_uren_per_week": "Urennorm (uur per week per baan)",
+    "jaarnorm_uren": "Jaarnorm (uur per jaar per baan)",
+    "sector": "Sector",
+    "sector_quotum": "Quotum per sector",
+    "individueel_quotum": "Quotumregeling geactiveerd",
+    "doelbanen": "Doelbanen",
+    "doelbanen_afgerond": "Doelbanen, afgerond",
+    "valt_onder_quotumheffing": "Valt onder de quotumheffing",
+    "quotumtekort": "Quotumtekort (banen)",
+    "heffing_berekend_euro": "Berekende quotumheffing",
+    "heffing_opgelegd": "Heffing opgelegd (art. 122na Wfsv)",
+    "inclusiviteitsopslag_verschuldigd": "Inclusiviteitsopslag verschuldigd",
+    "inclusiviteitsopslag_verschuldigd_vanaf": "Inclusiviteitsopslag verschuldigd vanaf",
+    "nog_te_realiseren_banen": "Nog te realiseren banen",
+    "voorwaarde": "Voorwaarde",
+}
+HIDDEN_IN_SUMMARY = ("voorwaarde",)
+
+
+def organisation(key):
+    """A werkgever key as text: uw_organisatie -> uw organisatie."""
+    if not key:
+        return "niemand"
+    if key == "uw_organisatie":
+        return "uw organisatie"
+    return str(key).replace("_", " ")
+
+
+def euro(value):
+    return f"€ {nl_number(value, 0)}"
+
+
+def iso_to_nl(text):
+    try:
+        return nl_date(datetime.date.fromisoformat(text))
+    except (TypeError, ValueError):
+        return str(text)
+
+
+def answer_value(key, value):
+    """One field of the engine's antwoord, in Dutch."""
+    if value is None:
+        return "onbekend"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if key == "grond":
+        return GRONDEN.get(value, value)
+    if key == "gronden":
+        return "; ".join(GRONDEN.get(item, item) for item in value) or "geen"
+    if key == "telt_voor":
+        return TELT_VOOR.get(value, value)
+    if key == "telt_mee_voor":
+        return organisation(value)
+    if key == "sector":
+        return SECTOREN.get(value, value)
+    if key == "heffing_berekend_euro":
+        return euro(value)
+    if key.endswith("_vanaf"):
+        return iso_to_nl(value)
+    if isinstance(value, int | float):
+        return nl_number(value)
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def answer_rows(antwoord):
+    """(label, value) for each field of the antwoord worth showing."""
+    return [
+        (ANSWER_LABELS.get(key, key.replace("_", " ")), answer_value(key, value))
+        for key, value in antwoord.items()
+        if key not in HIDDEN_IN_SUMMARY
+    ]
+
+
+def fact_value(fact, value):
+    """A given fact, in Dutch, for the review screen."""
+    if fact.kind == BOOL:
+        return "Ja" if value else "Nee"
+    if fact.kind == CHOICE:
+        return dict(fact.choices).get(value, value)
+    if fact.kind in (INT,):
+        return str(value)
+    if fact.kind == NUMBER:
+        text = nl_number(value)
+        return f"{text} {fact.unit}".strip() if fact.unit and fact.unit != "procent" else (
+            f"{text} %" if fact.unit == "procent" else text
+        )
+    if fact.kind == NUMBER_LIST:
+        return "; ".join(nl_number(item) for item in value) + (f" ({fact.unit})" if fact.unit else "")
+    if fact.kind == DATE:
+        return iso_to_nl(value)
+    return organisation(value) if fact.name in ("vraag_voor_werkgever",) else str(value)
+
+
+def default_text(fact, peildatum):
+    """What the engine assumes when a fact is not given, or ''."""
+    if fact.default is None:
+        return ""
+    value = fact.default_on(peildatum)
+    return fact_value(fact, value)
+
+
+def _banen(n):
+    return f"{nl_number(n)} {'baan' if n == 1 else 'banen'}"
+
+
+def sentence(vraag, antwoord, facts, peildatum):
+    """The answer in one plain Dutch sentence."""
+    op = nl_date(peildatum)
+    if vraag == "doelgroep":
+        value = antwoord.get("in_doelgroep")
+        if value is None:
+            return "Dit is nog niet te zeggen: er ontbreken nog gegevens."
+        if value:
+            text = (
+                f"Ja, deze persoon hoort op {op} bij de doelgroep van de banenafspraak, op grond van "
+                f"{GRONDEN.get(antwoord.get('grond'), 'een van de gronden')}"
+            )
+            if antwoord.get("telt_voor") == "quotumregeling":
+                text += ", en telt alleen mee voor de quotumregeling, niet voor de banenafspraak"
+            return text + "."
+        if antwoord.get("grond") == "uitgesloten_beschut_werk":
+            return (
+                f"Nee, deze persoon hoort op {op} niet bij de doelgroep, omdat het college heeft vastgesteld "
+                "dat hij alleen in beschut werk kan werken."
+            )
+        return f"Nee, deze persoon hoort op {op} niet bij de doelgroep: geen van de gronden is van toepassing."
+    if vraag == "telt_mee":
+        value = antwoord.get("telt_mee")
+        voor = antwoord.get("telt_mee_voor")
+        vraag_voor = organisation(facts.get("vraag_voor_werkgever") or "uw_organisatie")
+        if value is None:
+            return "Dit is nog niet te zeggen: er ontbreken nog gegevens."
+        if value:
+            return f"Ja, deze baan telt op {op} mee voor {organisation(voor)}."
+        if voor:
+            return f"Nee, deze baan telt op {op} niet mee voor {vraag_voor}, maar wel voor {organisation(voor)}."
+        return f"Nee, deze baan telt op {op} voor geen enkele werkgever mee."
+    if vraag == "banen":
+        value = antwoord.get("banen")
+        if value is None:
+            return "Het aantal banen is nog niet uit te rekenen."
+        norm = antwoord.get("urennorm_uren_per_week")
+        if norm is not None:
+            return f"Dit is {_banen(value)} van {nl_number(norm)} uur per week."
+        return f"Dit is {_banen(value)}, gerekend met {nl_number(antwoord.get('jaarnorm_uren', 0), 0)} uur per jaar per baan."
+    if vraag == "quotum":
+        return _quotum_sentence(antwoord, facts, peildatum)
+    return ""
+
+
+def _quotum_sentence(antwoord, facts, peildatum):
+    jaar = facts.get("jaar") or peildatum.year
+    kader = facts.get("kader") or "wettelijk_quotum"
+    parts = []
+    if antwoord.get("doelbanen") is not None:
+        parts.append(
+            f"uw doelstelling is {_banen(antwoord['doelbanen'])} (afgerond {antwoord.get('doelbanen_afgerond')})"
+        )
+    if kader == "wet_banenafspraak_2025":
+        parts.append("er is geen quotum per werkgever en geen heffing per ontbrekende baan")
+        due = antwoord.get("inclusiviteitsopslag_verschuldigd")
+        vanaf = antwoord.get("inclusiviteitsopslag_verschuldigd_vanaf")
+        if due:
+            parts.append(f"de inclusiviteitsopslag is verschuldigd vanaf {iso_to_nl(vanaf)}")
+        else:
+            parts.append("de inclusiviteitsopslag is in dat jaar niet verschuldigd")
+        return f"In {jaar}: " + "; ".join(parts) + "."
+    if kader == "monitor_rijk":
+        rest = antwoord.get("nog_te_realiseren_banen")
+        if rest is not None:
+            parts.append(f"er zijn nog {_banen(rest)} te realiseren")
+        if not parts:
+            return "Het aantal doelbanen is nog niet uit te rekenen: er ontbreken nog gegevens."
+        return "Volgens de monitor van het Rijk: " + "; ".join(parts) + "."
+    if antwoord.get("individueel_quotum") is False:
+        parts.append(f"de quotumregeling is voor uw sector in {jaar} niet geactiveerd, dus er is geen heffing")
+    elif antwoord.get("valt_onder_quotumheffing") is False:
+        parts.append("u valt niet onder de quotumheffing")
+    elif antwoord.get("valt_onder_quotumheffing"):
+        parts.append("u valt onder de quotumheffing")
+    tekort = antwoord.get("quotumtekort")
+    heffing = antwoord.get("heffing_berekend_euro")
+    opgelegd = antwoord.get("heffing_opgelegd")
+    if tekort is not None:
+        if tekort <= 0:
+            parts.append("u heeft geen quotumtekort")
+        elif heffing:
+            text = f"met een tekort van {_banen(tekort)} zou de heffing {euro(heffing)} zijn"
+            if opgelegd is False:
+                text += f", maar die wordt over {jaar} niet opgelegd"
+            elif opgelegd:
+                text += f" en die wordt over {jaar} opgelegd"
+            parts.append(text)
+        else:
+            parts.append(f"u heeft een quotumtekort van {_banen(tekort)}")
+    elif opgelegd is False and not parts:
+        parts.append(f"over {jaar} wordt geen quotumheffing opgelegd")
+    if not parts:
+        return "Dit is nog niet te zeggen: er ontbreken nog gegevens."
+    text = "; ".join(parts)
+    return f"In {jaar}: {text}."
+
+
+def period(van, tot):
+    if van is None and tot is None:
+        return "Op andere data"
+    if van is None:
+        return f"Tot en met {iso_to_nl(tot)}"
+    if tot is None:
+        return f"Vanaf {iso_to_nl(van)}"
+    return f"Van {iso_to_nl(van)} tot en met {iso_to_nl(tot)}"
+
+
+def difference_text(item):
+    """One period in which the answer would differ, in Dutch."""
+    changes = [
+        f"{ANSWER_LABELS.get(key, key.replace('_', ' ')).lower()}: {answer_value(key, change['dan'])} "
+        f"(op de gekozen peildatum: {answer_value(key, change['nu'])})"
+        for key, change in item["verschil"].items()
+        if key not in ("voorwaarde", "gronden")
+    ]
+    if not changes:
+        return ""
+    return f"{period(item['van'], item['tot'])} zou het antwoord anders zijn: " + "; ".join(changes) + "."
