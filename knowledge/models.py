@@ -84,6 +84,8 @@ class ContentPage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        # The title says what a page answers: it weighs like a begrip's term (portal.search).
+        index.SearchField("title", boost=4),
         index.SearchField("samenvatting", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("title"),

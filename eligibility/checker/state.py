@@ -311,9 +311,7 @@ def relevant(fact, facts):
     """Does the fact's ``toon_als`` hold for these facts (or has it none)?"""
     if not fact.toon_als:
         return True
-    return any(
-        name in facts and ("*" in values or facts[name] in values) for name, values in fact.toon_als
-    )
+    return any(name in facts and ("*" in values or facts[name] in values) for name, values in fact.toon_als)
 
 
 def in_force(vraag, answers):
@@ -401,10 +399,13 @@ def plan(state):
         nxt = missing[0] if missing else None
         if nxt is None:
             for name in pending:
-                if name not in done and relevant(facts[name], walk):
-                    if _matters(vraag, facts[name], walk, result["antwoord"], peildatum):
-                        nxt = name
-                        break
+                if (
+                    name not in done
+                    and relevant(facts[name], walk)
+                    and _matters(vraag, facts[name], walk, result["antwoord"], peildatum)
+                ):
+                    nxt = name
+                    break
         if nxt is None:
             extra = {name: value for name, value in answers.items() if name not in walk}
             if not extra:

@@ -15,10 +15,6 @@ INTRO = {
     "die zijn en wordt hij ook opgelegd?",
 }
 
-ARTICLE_TITLES = {
-    "doelgroep-banenafspraak": "Wie hoort bij de doelgroep van de banenafspraak?",
-}
-
 # Begrippen (content/begrippen/<slug>.md) that explain the words in a question.
 FACT_BEGRIPPEN = {
     "kader": ("quotumregeling", "monitor-banenafspraak-rijk", "wet-banenafspraak-2025"),
@@ -180,13 +176,11 @@ def fact_value(fact, value):
         return "Ja" if value else "Nee"
     if fact.kind == CHOICE:
         return dict(fact.choices).get(value, value)
-    if fact.kind in (INT,):
+    if fact.kind == INT:
         return str(value)
     if fact.kind == NUMBER:
         text = nl_number(value)
-        return f"{text} {fact.unit}".strip() if fact.unit and fact.unit != "procent" else (
-            f"{text} %" if fact.unit == "procent" else text
-        )
+        return f"{text} %" if fact.unit == "procent" else f"{text} {fact.unit}".strip()
     if fact.kind == NUMBER_LIST:
         return "; ".join(nl_number(item) for item in value) + (f" ({fact.unit})" if fact.unit else "")
     if fact.kind == DATE:
@@ -226,7 +220,9 @@ def sentence(vraag, antwoord, facts, peildatum):
                 f"Nee, deze persoon hoort op {op} niet bij de doelgroep, omdat het college heeft vastgesteld "
                 "dat hij alleen in beschut werk kan werken."
             )
-        return f"Nee, deze persoon hoort op {op} niet bij de doelgroep: geen van de gronden is van toepassing."
+        return (
+            f"Nee, deze persoon hoort op {op} niet bij de doelgroep: geen van de gronden is van toepassing."
+        )
     if vraag == "telt_mee":
         value = antwoord.get("telt_mee")
         voor = antwoord.get("telt_mee_voor")
@@ -236,7 +232,9 @@ def sentence(vraag, antwoord, facts, peildatum):
         if value:
             return f"Ja, deze baan telt op {op} mee voor {organisation(voor)}."
         if voor:
-            return f"Nee, deze baan telt op {op} niet mee voor {vraag_voor}, maar wel voor {organisation(voor)}."
+            return (
+                f"Nee, deze baan telt op {op} niet mee voor {vraag_voor}, maar wel voor {organisation(voor)}."
+            )
         return f"Nee, deze baan telt op {op} voor geen enkele werkgever mee."
     if vraag == "banen":
         value = antwoord.get("banen")
@@ -276,7 +274,9 @@ def _quotum_sentence(antwoord, facts, peildatum):
             return "Het aantal doelbanen is nog niet uit te rekenen: er ontbreken nog gegevens."
         return "Volgens de monitor van het Rijk: " + "; ".join(parts) + "."
     if antwoord.get("individueel_quotum") is False:
-        parts.append(f"de quotumregeling is voor uw sector in {jaar} niet geactiveerd, dus er is geen heffing")
+        parts.append(
+            f"de quotumregeling is voor uw sector in {jaar} niet geactiveerd, dus er is geen heffing"
+        )
     elif antwoord.get("valt_onder_quotumheffing") is False:
         parts.append("u valt niet onder de quotumheffing")
     elif antwoord.get("valt_onder_quotumheffing"):
@@ -304,6 +304,26 @@ def _quotum_sentence(antwoord, facts, peildatum):
     return f"In {jaar}: {text}."
 
 
+OUTCOMES = {"ja": "ja", "nee": "nee", "onbekend": "nog niet bekend", "voorwaardelijk": "voorwaardelijk"}
+KADERS = {
+    "wettelijk_quotum": "wettelijke quotumregeling (Wfsv)",
+    "monitor_rijk": "monitor banenafspraak Rijk (beleid)",
+    "wet_banenafspraak_2025": "Wet banenafspraak 2025 (voorwaardelijk)",
+}
+
+
+def outcome_text(value):
+    """The uitkomst of an uitleg step: ja, nee, a number, a kader or a werkgever."""
+    value = str(value)
+    if value in OUTCOMES:
+        return OUTCOMES[value]
+    if value in KADERS:
+        return KADERS[value]
+    if value.islower() and " " not in value:
+        return organisation(value)
+    return value
+
+
 def period(van, tot):
     if van is None and tot is None:
         return "Op andere data"
@@ -314,11 +334,19 @@ def period(van, tot):
     return f"Van {iso_to_nl(van)} tot en met {iso_to_nl(tot)}"
 
 
+def _changed(key, value):
+    return "geen" if value is None else answer_value(key, value)
+
+
+def _lower_first(label):
+    return label[:1].lower() + label[1:]
+
+
 def difference_text(item):
     """One period in which the answer would differ, in Dutch."""
     changes = [
-        f"{ANSWER_LABELS.get(key, key.replace('_', ' ')).lower()}: {answer_value(key, change['dan'])} "
-        f"(op de gekozen peildatum: {answer_value(key, change['nu'])})"
+        f"{_lower_first(ANSWER_LABELS.get(key, key.replace('_', ' ')))}: {_changed(key, change['dan'])} "
+        f"(op de gekozen peildatum: {_changed(key, change['nu'])})"
         for key, change in item["verschil"].items()
         if key not in ("voorwaarde", "gronden")
     ]

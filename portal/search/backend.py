@@ -51,6 +51,8 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
+from whoosh.matching import CoordMatcher, UnionMatcher
+from whoosh.query.compound import DefaultOr
 from whoosh.writing import CLEAR, LockError
 
 from portal.search import analysis, schema
@@ -469,11 +471,25 @@ def _all_of(queries):
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-class _Or(wq.Or):
-    """Or with Whoosh's binary tree of union matchers: the "array" matcher it picks for small
-    indexes allocates arrays the size of the index for every clause (measured: 5x slower)."""
+class _TreeOr(DefaultOr):
+    """Whoosh's binary tree of union matchers, with the coordination bonus only where it works:
+    Whoosh's ``CoordMatcher`` multiplies every score by (terms - 1) / terms, so with a single
+    live term (a word missing from one segment) it scores every document 0."""
 
-    matcher_type = wq.Or.DEFAULT_MATCHER
+    def _matcher(self, subs, searcher, context):
+        reader = searcher.reader()
+        matcher = self._tree_matcher(subs, UnionMatcher, searcher, context, lambda q: q.estimate_size(reader))
+        if self.scale and len(list(matcher.term_matchers())) >= 2:
+            matcher = CoordMatcher(matcher, scale=self.scale)
+        return matcher
+
+
+class _Or(wq.Or):
+    """Or that always uses ``_TreeOr``: the "array" matcher Whoosh picks for small indexes
+    allocates arrays the size of the index for every clause (measured: 5x slower)."""
+
+    def _matcher(self, subs, searcher, context):
+        return _TreeOr(subs, boost=self.boost, minmatch=self.minmatch, scale=self.scale).matcher(searcher, context)
 
 
 def _any_of(queries, scale=None):

@@ -212,3 +212,21 @@ def test_index_files_are_whoosh_2_7_format(tmp_path):
     assert isinstance(ix.schema["docid"], fields.ID)
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 1
+
+
+def test_or_with_a_missing_word_still_ranks(tmp_path):
+    """Regression: Whoosh's coordination matcher scored every document 0 when only one of the
+    OR-ed words occurs (a misspelled word next to its correction)."""
+    from whoosh import query as wq
+
+    from portal.search.backend import _Or
+
+    store = IndexStore.for_path(tmp_path / "ix")
+    store.reset()
+    with store.writer() as writer:
+        writer.update_document(docid="a:1", ct="test", x_all="wajong wajong wajong")
+        writer.update_document(docid="a:2", ct="test", x_all="wajong en nog veel meer andere woorden hier")
+    query = _Or([wq.Term("x_all", "wajnog"), wq.Term("x_all", "wajong")], scale=0.9)
+    hits = store.searcher().search(query, limit=2)
+    assert [h["docid"] for h in hits] == ["a:1", "a:2"]
+    assert all(h.score > 0 for h in hits)
