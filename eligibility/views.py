@@ -28,6 +28,7 @@ from eligibility.forms import (
     field_view,
 )
 from eligibility.parameters import parameter
+from eligibility.rules.predicates import nl_number
 
 QUESTIONS = ("doelgroep", "telt_mee", "banen", "quotum")
 CHECKER = "Checker"
@@ -229,8 +230,6 @@ def start(request, vraag):
             state.peildatum = st.parse_peildatum(peil_text)
         except ValueError as error:
             errors[st.PEILDATUM] = str(error)
-    elif extras.get("actie"):
-        errors[st.PEILDATUM] = "Vul een peildatum in, bijvoorbeeld 31-12-2025."
     kader_text = raw.get("kader", "")
     kader, kader_error = st.read_field(vraag, "kader", kader_text)
     if kader_error:
@@ -722,7 +721,7 @@ def _placements_context(request, form, file_errors=(), counted=None, packed=""):
         "counted": counted,
         "packed": packed,
         "column_help": placements.column_help(),
-        "max_rows": placements.MAX_ROWS,
+        "max_rows": nl_number(placements.MAX_ROWS, 0),
         "crumbs": _crumbs(None, "Plaatsingen tellen", request.path),
     }
 
@@ -815,10 +814,14 @@ def placements_download(request):
     return response
 
 
-def placements_template(request, kind):
+def placements_template(request):
+    """The template file: ?formaat=xlsx (with a sheet describing the columns) or ?formaat=csv."""
+    kind = request.GET.get("formaat")
     if kind == "csv":
         response = HttpResponse(placements.template_csv(), content_type="text/csv; charset=utf-8")
-    else:
+    elif kind == "xlsx":
         response = HttpResponse(placements.template_xlsx(), content_type=DOWNLOADS["xlsx"][1])
+    else:
+        return HttpResponseRedirect(reverse("checker-placements"))
     response["Content-Disposition"] = f'attachment; filename="sjabloon-plaatsingen.{kind}"'
     return response

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
 from portal.api_v2 import api_router
+from portal.feeds import ContentFeed
+from portal.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/", api.urls),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
+    path("feed/", ContentFeed(), name="content-feed"),
     path("", include("knowledge.urls")),
     path("", include("portal.search.urls")),
     path("", include("eligibility.urls")),

@@ -55,3 +55,27 @@ def test_api_v2_filters_pages_by_type(client, site_tree):
 def test_sitemap_lists_published_pages(client, site_tree):
     page = ArticlePageFactory(parent=site_tree["kennisbank"], slug="wat-telt-mee")
     assert f"/kennisbank/{page.slug}/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_atom_feed_lists_new_and_changed_content_newest_first(client, site_tree):
+    import datetime
+
+    from django.utils import timezone
+
+    old = ArticlePageFactory(parent=site_tree["kennisbank"], title="Oud artikel")
+    new = QuestionPageFactory(parent=site_tree["vragen"], title="Nieuwe vraag?")
+    now = timezone.now()
+    type(old).objects.filter(pk=old.pk).update(last_published_at=now - datetime.timedelta(days=3))
+    type(new).objects.filter(pk=new.pk).update(last_published_at=now)
+    response = client.get("/feed/")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert body.index("Nieuwe vraag?") < body.index("Oud artikel")
+    assert f"http://testserver{new.url}" in body
+    assert "Ja, als er loon wordt betaald." in body  # a question's summary is its short answer
