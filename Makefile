@@ -52,8 +52,8 @@ test-postgres:
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates $(shell find . -path ./.venv -prune -o -path '*/templates' -type d -print | grep -v '^./templates$$')
-	$(VENV)/bin/yamllint -d relaxed eligibility/parameters
+	$(VENV)/bin/djhtml --check templates portal/search/templates
+	$(VENV)/bin/yamllint --strict eligibility/parameters content/taxonomie.yaml
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .
