@@ -38,7 +38,7 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 40
 MAX_CELL = 200
 MAX_UNZIPPED = 40 * 1024 * 1024
-MAX_PACKED = 6 * 1024 * 1024
+MAX_PACKED = 2 * 1024 * 1024 - 4096  # a form field, under DATA_UPLOAD_MAX_MEMORY_SIZE
 MAX_ERRORS_SHOWN = 5
 
 REQUIRED = ("persoon_in_doelgroep", "constructie")
@@ -80,10 +80,9 @@ PII_WORDS = (
     "passport",
     "identiteit",
     "geslacht",
-    "leeftijd",
     "initialen",
 )
-PII_TOKENS = {"tel", "telnr", "dob", "zip", "nr", "id", "age", "sex"}
+PII_TOKENS = {"tel", "telnr", "dob", "zip", "sex"}
 
 
 class FileRefused(Exception):
@@ -182,6 +181,8 @@ def normalise(header):
 
 def identifies_people(header):
     name = normalise(header)
+    if fact_for(name) is not None:
+        return False  # a fact of the engine is never about who someone is
     compact = name.replace("_", "")
     if any(word in compact for word in PII_WORDS):
         return True
@@ -267,9 +268,10 @@ def _read_csv(data):
             if len(rows) >= MAX_ROWS:
                 raise FileRefused(_too_many_rows())
             rows.append((reader.line_num, row))
-    except csv.Error as error:
+    except csv.Error:
         raise FileRefused(
-            f"Het CSV-bestand is niet goed opgebouwd (regel {reader.line_num}): {error}."
+            f"Het CSV-bestand is niet goed opgebouwd rond regel {reader.line_num}: controleer de "
+            "aanhalingstekens (\") en de scheidingstekens."
         ) from None
     if header is None:
         raise FileRefused("Het bestand is leeg.")
@@ -622,13 +624,15 @@ def totals_csv(counted):
 
 
 def _sheet(workbook, title, header, rows, first=False):
+    from openpyxl.styles import Font
+
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = title
     sheet.append([neutralise(h) for h in header])
     for row in rows:
         sheet.append([float(c) if isinstance(c, Decimal) else neutralise(c) for c in row])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     return sheet
 
 

@@ -340,11 +340,11 @@ def question(request, vraag, feit):
             if index > 0:
                 return _redirect(question_url(state, plan.path[index - 1], vanuit=vanuit))
             return _redirect(start_url(state, vanuit=vanuit))
-        if vanuit:
+        if vanuit and plan.current != feit:  # an extra question asked from the review
             return _redirect(review_url(state))
         if plan.path:
-            return _redirect(question_url(state, plan.path[-1]))
-        return _redirect(start_url(state))
+            return _redirect(question_url(state, plan.path[-1], vanuit=vanuit))
+        return _redirect(start_url(state, vanuit=vanuit))
     # volgende / overslaan
     if not vanuit and feit in plan.path:
         index = plan.path.index(feit)
@@ -590,7 +590,7 @@ def quotum_calculator(request):
             )
         else:
             outcome = _quotum_outcome(answer, facts, peildatum, realised, converted)
-    status = 400 if form.errors or (submitted and form.non_field_errors()) else 200
+    status = 400 if form.errors else 200
     context.update(
         {
             "form": form,
@@ -788,18 +788,27 @@ DOWNLOADS = {
 }
 
 
+BROKEN_DOWNLOAD = "De gegevens voor de download zijn niet compleet. Upload het bestand opnieuw."
+
+
 def placements_download(request):
     """The counted lines as a file, recomputed from the form field of the result page."""
     if request.method != "POST":
         return HttpResponseRedirect(reverse("checker-placements"))
-    form = PlacementsForm(request.POST)
-    kind = request.POST.get("formaat")
+    try:
+        data = request.POST
+    except (RequestDataTooBig, TooManyFieldsSent):
+        form = PlacementsForm(initial={"peildatum": timezone.localdate().isoformat()})
+        context = _placements_context(request, form, [BROKEN_DOWNLOAD])
+        return TemplateResponse(request, "eligibility/placements.html", context, status=400)
+    form = PlacementsForm(data)
+    kind = data.get("formaat")
     errors = []
     table = None
     if kind not in DOWNLOADS:
         errors.append("Kies een van de downloads.")
     try:
-        table = placements.unpack(request.POST.get("gegevens", ""))
+        table = placements.unpack(data.get("gegevens", ""))
         placements.check_header(table.header)
     except placements.FileRefused as error:
         errors.extend(error.messages)
