@@ -86,7 +86,7 @@ class DutchNumberField(TypedTextField):
     """A number typed the Dutch way (25,5 or 40.575)."""
 
     def convert(self, text):
-        return state._plain(state.parse_number(text))
+        return state.plain_number(state.parse_number(text))
 
 
 class YearField(TypedTextField):

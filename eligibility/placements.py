@@ -271,7 +271,7 @@ def _read_csv(data):
     except csv.Error:
         raise FileRefused(
             f"Het CSV-bestand is niet goed opgebouwd rond regel {reader.line_num}: controleer de "
-            "aanhalingstekens (\") en de scheidingstekens."
+            'aanhalingstekens (") en de scheidingstekens.'
         ) from None
     if header is None:
         raise FileRefused("Het bestand is leeg.")

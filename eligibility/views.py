@@ -116,6 +116,8 @@ def fact_field(fact, value="", errors=(), peildatum=None):
     default = text.default_text(fact, peildatum) if peildatum else ""
     if default and fact.kind not in (BOOL, CHOICE):
         help_text += f" Niet ingevuld: {default}."
+    if fact.kind not in (BOOL, CHOICE):
+        help_text += " Weet u het niet, of geldt de vraag niet, kies dan 'Weet ik niet'."
     return FieldView(
         name=fact.name,
         id=f"feit-{fact.name}",
@@ -553,10 +555,6 @@ BANEN_FIELDS = (
     ("weken_per_jaar", "number", {"width": "short", "suffix": "weken"}),
     ("uren_per_jaar", "number", {"width": "short", "suffix": "uur per jaar"}),
 )
-
-
-def _initial(form, name):
-    return form.fields[name].initial
 
 
 def quotum_calculator(request):

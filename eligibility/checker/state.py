@@ -83,7 +83,7 @@ def parse_number(text):
         raise ValueError("Vul een getal in.") from None
 
 
-def _plain(number):
+def plain_number(number):
     """A Decimal as the int or float the engine expects."""
     return int(number) if number == number.to_integral_value() else float(number)
 
@@ -137,7 +137,7 @@ def parse_value(fact, raw):
             raise ValueError("Dit getal is te groot.")
         return int(compact)
     if kind == NUMBER:
-        return _plain(parse_number(text))
+        return plain_number(parse_number(text))
     if kind == DATE:
         return parse_date(text).isoformat()
     if kind == NUMBER_LIST:
@@ -149,7 +149,7 @@ def parse_value(fact, raw):
         out = []
         for index, part in enumerate(parts, 1):
             try:
-                out.append(_plain(parse_number(part)))
+                out.append(plain_number(parse_number(part)))
             except ValueError as error:
                 raise ValueError(f"Getal {index}: {error}") from None
         return out

@@ -489,7 +489,9 @@ class _Or(wq.Or):
     allocates arrays the size of the index for every clause (measured: 5x slower)."""
 
     def _matcher(self, subs, searcher, context):
-        return _TreeOr(subs, boost=self.boost, minmatch=self.minmatch, scale=self.scale).matcher(searcher, context)
+        return _TreeOr(subs, boost=self.boost, minmatch=self.minmatch, scale=self.scale).matcher(
+            searcher, context
+        )
 
 
 def _any_of(queries, scale=None):
@@ -572,7 +574,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return False
 
     def _terms_across(self, term, fields):
-        return _any_of([wq.Term(name, term, boost=boost) for name, boost in fields if self._known(name, term)])
+        return _any_of(
+            [wq.Term(name, term, boost=boost) for name, boost in fields if self._known(name, term)]
+        )
 
     def compile_text(self, query, fields):
         if isinstance(query, MatchAll):

@@ -14,3 +14,6 @@ if PORTAL_SEARCH_BACKEND == "whoosh":  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["PATH"] = PORTAL_INDEX_DIR  # noqa: F405
 MEDIA_ROOT = os.path.join(tempfile.gettempdir(), "portal-test-media")
 WHITENOISE_AUTOREFRESH = True
+# modelsearch's shared BackendTests run against our backend with their own test models.
+INSTALLED_APPS = [*INSTALLED_APPS, "modelsearch.test.testapp"]  # noqa: F405
+MIGRATION_MODULES = {"searchtests": None}

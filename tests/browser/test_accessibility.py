@@ -59,6 +59,10 @@ PAGES = [
     "/begrippen/doelgroepregister/",
     "/toegankelijkheid/",
     "/bestaat-niet/",
+    "/zoeken/",
+    "/zoeken/?q=uitzendkracht",
+    "/zoeken/?q=uitzendkracht&type=vraag",
+    "/zoeken/?q=uitzendkrcht",
 ]
 
 

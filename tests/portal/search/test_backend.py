@@ -51,3 +51,14 @@ class TestWhooshBackend(BackendTests, TestCase):
         from modelsearch.backends import get_search_backend
 
         get_search_backend("default").reset_indexes()
+
+
+def test_shared_backend_suite_is_installed():
+    """Makes a missing test app visible as a skip (the suite itself would silently vanish)."""
+    import pytest
+
+    if not apps.is_installed("modelsearch.test.testapp"):
+        pytest.skip(
+            "modelsearch's BackendTests need modelsearch.test.testapp in INSTALLED_APPS and "
+            'MIGRATION_MODULES = {"searchtests": None} (as tests/portal/search/settings_backendtests.py)'
+        )
