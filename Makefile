@@ -22,12 +22,14 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(PY)
 	touch $@ $(VENV)/.installed-run
 
 ## run: install, migrate, load the content on an empty database, build the index, serve with gunicorn
+##      (and scheduled publishing every minute beside it)
 run: $(VENV)/.installed-run
 	$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(PY) manage.py load_initial_content --if-empty
 	$(RUN_ENV) $(PY) manage.py update_index -v0
 	@echo "Kennisportaal Banenafspraak: http://$(HOST):$(PORT)/"
+	$(RUN_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; \
 	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --env $(RUN_ENV)
 
 ## dev: the auto-reloading development server

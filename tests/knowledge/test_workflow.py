@@ -105,3 +105,18 @@ def test_scheduled_publishing_puts_a_page_live_at_its_time(site_tree):
         call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
+
+
+def test_the_scheduler_command_runs_one_round(site_tree):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = ArticlePageFactory(parent=site_tree["kennisbank"], live=False)
+    page.go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    revision = page.save_revision()
+    type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=page.go_live_at)
+    call_command("run_scheduler", "--once")
+    page.refresh_from_db()
+    assert page.live
