@@ -43,9 +43,18 @@ class TestWhooshBackend(BackendTests, TestCase):
 
     @classmethod
     def setUpTestData(cls):
+        from django.core.management.color import no_style
+        from django.db import connection
+
         from tests.portal.search.backendtests_data import build
 
         build()
+        # The data has fixed primary keys; on PostgreSQL move the sequences past them so the
+        # suite's own inserts get fresh keys (SQLite needs nothing).
+        models = list(apps.get_app_config("searchtests").get_models())
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
 
     def clear_index_entries(self):
         from modelsearch.backends import get_search_backend
