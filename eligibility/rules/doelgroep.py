@@ -1,8 +1,9 @@
 """Hoort deze persoon bij de doelgroep van de banenafspraak (is hij 'arbeidsbeperkte')?
 
-Rust op: Wfsv art. 38b lid 1 onder a t/m e, lid 2 en lid 6 (BWBR0017745), met de wijzigingen per
+Rust op: Wfsv art. 38b lid 1 onder a t/m g, lid 2 en lid 6 (BWBR0017745), met de wijzigingen per
 1 januari 2026 (Wajong in dienstbetrekking; jonggehandicapte hoeft geen voorziening meer te
-ontvangen); Besluit Wfsv art. 2.24 (VSO/PRO-schoolverlaters); Regeling Wfsv art. 3.26 en Wfsv
+ontvangen; nieuwe grond onder g, het WIA-experiment); onder f de overgangsgroep (Wsw of Wajong op
+of na 1 januari 2013, op 1 mei 2015 niet meer); Besluit Wfsv art. 2.24 (VSO/PRO-schoolverlaters); Regeling Wfsv art. 3.26 en Wfsv
 art. 38f (WIW/ID-banen, art. 78d Participatiewet); Besluit SUWI art. 3.2 (registratie, t+2-regel,
 beëindiging); Participatiewet art. 10b (uitsluiting beschut werk); de Praktijkroute sinds
 1 januari 2017. In het kader ``wet_banenafspraak_2025``: art. 2 Wet banenafspraak (BWBR0051018),
@@ -119,6 +120,14 @@ FEITEN = (
         toon_als=(("wajong_duurzaam_geen_arbeidsvermogen", (True,)),),
     ),
     Fact(
+        "overgangsgroep_wsw_of_wajong_2013_2015",
+        BOOL,
+        "Viel de persoon op of na 1 januari 2013 onder de Wsw of de Wajong, maar op 1 mei 2015 niet meer?",
+        "De overgangsgroep van Wfsv art. 38b lid 1 onder f: wie op of na 1 januari 2013 een Wsw-indicatie "
+        "of recht op Wajong had en op 1 mei 2015 niet meer. Een Wajonger die nu duurzaam geen "
+        "arbeidsvermogen heeft, valt er niet onder.",
+    ),
+    Fact(
         "pwet_uwv_vastgesteld_geen_wml",
         BOOL,
         "Heeft het UWV vastgesteld dat de persoon (onder de Participatiewet) het wettelijk minimumloon niet "
@@ -186,6 +195,15 @@ FEITEN = (
         "Heeft de persoon een WIA-uitkering?",
         "Een gewone WIA-uitkering is op zichzelf geen grond voor de doelgroep.",
     ),
+    Fact(
+        "wia_experiment_wajong_instrument",
+        BOOL,
+        "Is bij de persoon in een experiment het Wajong-instrument ingezet?",
+        "Een experiment volgens art. 82a Wet SUWI, waarin iemand met een WIA-uitkering ondersteuning krijgt "
+        "zoals een Wajonger. Vanaf 1 januari 2026 is dat een grond voor de doelgroep (Wfsv art. 38b lid 1 "
+        "onder g); daarvoor niet.",
+        toon_als=(("heeft_wia_uitkering", (True,)),),
+    ),
 )
 
 GRONDEN_WAARDEN = (
@@ -197,6 +215,8 @@ GRONDEN_WAARDEN = (
     "vso_pro_schoolverlater",
     "wiw_id_baan",
     "jonggehandicapte_met_voorziening",
+    "overgangsgroep",
+    "wia_experiment",
     "blijfgrond_registratie",
 )
 ANTWOORD = {
@@ -230,7 +250,13 @@ ENTRY_FACTS = (
     "wiw_id_baan",
     "beperking_voor_18_of_tijdens_studie",
 )
-MENTIONS = (*ENTRY_FACTS, "wajong_regime", "heeft_wia_uitkering")
+MENTIONS = (
+    *ENTRY_FACTS,
+    "wajong_regime",
+    "overgangsgroep_wsw_of_wajong_2013_2015",
+    "heeft_wia_uitkering",
+    "wia_experiment_wajong_instrument",
+)
 
 # --- atomic predicates ---------------------------------------------------------------------
 
@@ -277,6 +303,27 @@ wml_met_voorziening = fact_predicate("wml_met_voorziening", "wml_alleen_met_voor
 ontvangt_voorziening = fact_predicate("ontvangt_voorziening", "ontvangt_voorziening")
 voorziening_vereist = dated_predicate("voorziening_vereist", "doelgroep.voorziening_ontvangen_vereist")
 
+overgangsgroep_fact = fact_predicate(
+    "overgangsgroep", "overgangsgroep_wsw_of_wajong_2013_2015", default=False
+)
+
+wia_experiment_regel = dated_predicate("wia_experiment_regel", "doelgroep.wia_experiment_grond")
+
+
+def _heeft_wia(facts, peildatum):
+    value = facts.values.get("heeft_wia_uitkering")
+    if value is not None:
+        return value
+    if facts.given(
+        "wia_experiment_wajong_instrument"
+    ):  # the experiment is only for those with a WIA-uitkering
+        return facts.require("heeft_wia", "heeft_wia_uitkering")
+    return False  # a ground that was not mentioned is taken not to apply
+
+
+heeft_wia = Predicate(_heeft_wia, name="heeft_wia")
+wajong_instrument = fact_predicate("wajong_instrument", "wia_experiment_wajong_instrument")
+
 opgenomen = fact_predicate("opgenomen", "opgenomen_in_doelgroepregister", default=False)
 voldoet_nog = fact_predicate("voldoet_nog", "voldoet_nog_aan_oorspronkelijke_grond")
 aow_bereikt = fact_predicate("aow_bereikt", "aow_leeftijd_bereikt", default=False)
@@ -308,6 +355,8 @@ wajong_dgav_db = heeft_wajong & duurzaam_geen_av & wajong_dgav_regel & in_dienst
 praktijkroute = loonwaarde_onder_wml & praktijkroute_open
 vso_pro_schoolverlater = vso_pro & aangemeld_uwv & ~vso_zonder_av
 jonggehandicapte = jong_beperkt & wml_met_voorziening & (~voorziening_vereist | ontvangt_voorziening)
+overgangsgroep = overgangsgroep_fact & ~(heeft_wajong & duurzaam_geen_av)
+wia_experiment = wia_experiment_regel & heeft_wia & wajong_instrument
 registratie_loopt = (
     opgenomen
     & ~aow_bereikt
@@ -372,6 +421,30 @@ def _jong_nee(facts, peildatum):
     if facts.get("wml_alleen_met_voorziening") is False:
         return "De persoon kan het WML ook zonder voorziening verdienen."
     return "Tot en met 2025 eist de wet dat de persoon een voorziening ontvangt; dat is hier niet zo."
+
+
+def _overgangsgroep_nee(facts, peildatum):
+    if not facts.get("overgangsgroep_wsw_of_wajong_2013_2015"):
+        return (
+            "De persoon viel niet op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet "
+            "meer."
+        )
+    return (
+        "De persoon hoort wel tot de overgangsgroep, maar heeft recht op Wajong en duurzaam geen "
+        "arbeidsvermogen; die Wajonger is van deze grond uitgezonderd."
+    )
+
+
+def _wia_experiment_nee(facts, peildatum):
+    if not parameter("doelgroep.wia_experiment_grond", peildatum).value:
+        return (
+            "Deze grond bestaat pas vanaf 1 januari 2026 (Wfsv art. 38b lid 1 onder g, Kamerstuk 36 449 nr. "
+            "7); op de peildatum hoort iemand met een WIA-uitkering er op deze grond niet bij, ook niet als "
+            "in een experiment het Wajong-instrument is ingezet."
+        )
+    if facts.get("heeft_wia_uitkering") is False:
+        return "De persoon heeft geen WIA-uitkering."
+    return "Bij de persoon is niet in een experiment (art. 82a Wet SUWI) het Wajong-instrument ingezet."
 
 
 def _registratie_ja(facts, peildatum):
@@ -485,6 +558,26 @@ GRONDEN = (
         _jong_nee,
     ),
     Rule(
+        "overgangsgroep",
+        "Grond: overgangsgroep (Wsw of Wajong tussen 2013 en 1 mei 2015)",
+        overgangsgroep,
+        "doelgroep-banenafspraak",
+        (law("wfsv", "38b", "lid 1 onder f"),),
+        "De persoon viel op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer, en is "
+        "geen Wajonger met duurzaam geen arbeidsvermogen.",
+        _overgangsgroep_nee,
+    ),
+    Rule(
+        "wia_experiment",
+        "Grond: WIA-uitkering met Wajong-instrument in een experiment",
+        wia_experiment,
+        "doelgroep-banenafspraak",
+        (law("wfsv", "38b", "lid 1 onder g (tekst vanaf 2026)"), document("kamerstuk-36449")),
+        "Vanaf 1 januari 2026 hoort iemand met een WIA-uitkering bij wie in een experiment (art. 82a Wet "
+        "SUWI) het Wajong-instrument is ingezet bij de doelgroep, en dat is bij deze persoon zo.",
+        _wia_experiment_nee,
+    ),
+    Rule(
         "blijfgrond_registratie",
         "Grond: registratie in het doelgroepregister (blijfgrond)",
         registratie_loopt,
@@ -504,6 +597,8 @@ ENTRY_OF = {
     "vso_pro_schoolverlater": ("vso_pro_schoolverlater",),
     "wiw_id_baan": ("wiw_id_baan",),
     "jonggehandicapte_met_voorziening": ("beperking_voor_18_of_tijdens_studie",),
+    "overgangsgroep": ("overgangsgroep_wsw_of_wajong_2013_2015",),
+    "wia_experiment": ("heeft_wia_uitkering", "wia_experiment_wajong_instrument"),
     "blijfgrond_registratie": ("opgenomen_in_doelgroepregister",),
 }
 
@@ -532,6 +627,8 @@ in_doelgroep = ~beschut_werk & (
     | vso_pro_schoolverlater
     | wiw_id
     | jonggehandicapte
+    | overgangsgroep
+    | wia_experiment
     | registratie_loopt
 )
 
@@ -613,14 +710,15 @@ def evaluate(facts: Facts, peildatum):
                 "doelgroep-banenafspraak",
             )
         )
-    if facts.get("heeft_wia_uitkering"):
+    if facts.get("heeft_wia_uitkering") and "wia_experiment" not in gronden:
         uitleg.append(
             step(
                 "wia_geen_grond",
                 "WIA-uitkering",
                 False,
                 "Een gewone WIA-uitkering is op zichzelf geen grond voor de doelgroep (de opsomming in art. "
-                "38b Wfsv is limitatief).",
+                "38b Wfsv is limitatief); alleen vanaf 1 januari 2026 wel als in een experiment het "
+                "Wajong-instrument is ingezet (lid 1 onder g).",
                 (WFSV_38B,),
                 "doelgroep-banenafspraak",
             )

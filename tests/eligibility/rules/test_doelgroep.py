@@ -22,11 +22,40 @@ CONTRACT_GRONDEN = {
     "uitgesloten_beschut_werk",
     "geen",
 }
+# Documented extension of the contract's grond values: the two grounds of Wfsv art. 38b lid 1 that
+# the contract did not list (fact sheet §1.2): onder f, the overgangsgroep (from 2015-05-01), and
+# onder g, the WIA-experiment (in the text from 2026-01-01; Kamerstuk 36 449 nr. 7).
+EXTENSION_GRONDEN = {"overgangsgroep", "wia_experiment"}
 
 
 def test_the_grounds_are_those_of_the_contract():
-    assert {rule.id for rule in doelgroep.GRONDEN} | {"uitgesloten_beschut_werk", "geen"} == CONTRACT_GRONDEN
-    assert set(doelgroep.ANTWOORD["grond"][0]["enum"]) - {None} == CONTRACT_GRONDEN
+    expected = CONTRACT_GRONDEN | EXTENSION_GRONDEN
+    assert {rule.id for rule in doelgroep.GRONDEN} | {"uitgesloten_beschut_werk", "geen"} == expected
+    assert set(doelgroep.ANTWOORD["grond"][0]["enum"]) - {None} == expected
+
+
+def test_the_extension_keeps_every_contract_value():
+    assert CONTRACT_GRONDEN.issubset(doelgroep.ANTWOORD["grond"][0]["enum"])
+    assert not EXTENSION_GRONDEN & CONTRACT_GRONDEN
+
+
+def test_the_wia_experiment_ground_does_not_exist_before_2026():
+    facts = {"heeft_wia_uitkering": True, "wia_experiment_wajong_instrument": True}
+    before = evaluate("doelgroep", facts, "2025-12-31")
+    step = next(s for s in before["uitleg"] if s["regel_id"] == "wia_experiment")
+    assert step["uitkomst"] == "nee"
+    assert "1 januari 2026" in step["toelichting"]
+    assert step["kennisartikel"]["slug"] == "doelgroep-banenafspraak"
+    after = evaluate("doelgroep", facts, "2026-01-01")
+    assert after["antwoord"]["grond"] == "wia_experiment"
+    assert not any(s["regel_id"] == "wia_geen_grond" for s in after["uitleg"])
+
+
+def test_the_new_grounds_cite_wfsv_38b_lid_1_f_and_g():
+    by_id = {rule.id: rule for rule in doelgroep.GRONDEN}
+    assert "lid 1 onder f" in by_id["overgangsgroep"].bronnen[0]["titel"]
+    assert "lid 1 onder g" in by_id["wia_experiment"].bronnen[0]["titel"]
+    assert all(by_id[name].artikel == "doelgroep-banenafspraak" for name in EXTENSION_GRONDEN)
 
 
 def test_every_ground_names_its_kennisartikel_and_sources():
