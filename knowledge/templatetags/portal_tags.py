@@ -1,12 +1,7 @@
 from django import template
+from django.utils.text import capfirst
 
 register = template.Library()
-
-TYPE_LABELS = {
-    "articlepage": "Kennisartikel",
-    "practiceexamplepage": "Praktijkvoorbeeld",
-    "questionpage": "Vraag en antwoord",
-}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -28,4 +23,5 @@ def breadcrumbs(*pairs):
 
 @register.filter
 def page_type_label(page):
-    return TYPE_LABELS.get(page.specific_class._meta.model_name, "Pagina")
+    """The page's kind as visitors read it: its model's verbose name ("Kennisartikel", …)."""
+    return capfirst(page.specific_class._meta.verbose_name)

@@ -48,6 +48,11 @@ INDEX_PAGES = [
 INDEX_FOR = {"artikel": "kennisbank", "praktijkvoorbeeld": "praktijkvoorbeelden", "vraag": "vragen"}
 
 
+def samenvatting(meta):
+    """A page's summary; a question without one is summarised by its short answer."""
+    return meta.get("samenvatting") or meta.get("kort_antwoord", "")[:400]
+
+
 def default_root():
     return Path(settings.BASE_DIR) / "content"
 
@@ -184,8 +189,7 @@ class Loader:
                         title=item.title,
                         slug=item.slug,
                         live=False,
-                        samenvatting=item.meta.get("samenvatting")
-                        or item.meta.get("kort_antwoord", "")[:400],
+                        samenvatting=samenvatting(item.meta),
                         laatst_gecontroleerd=item.meta["laatst_gecontroleerd"],
                         **({"kort_antwoord": item.meta["kort_antwoord"]} if kind == "vraag" else {}),
                         **(
@@ -211,7 +215,7 @@ class Loader:
         """Pass 2: set every field and publish a new revision."""
         meta = item.meta
         page.title = item.title
-        page.samenvatting = meta.get("samenvatting") or meta.get("kort_antwoord", "")[:400]
+        page.samenvatting = samenvatting(meta)
         page.laatst_gecontroleerd = meta["laatst_gecontroleerd"]
         page.search_description = page.samenvatting
         for facet, model in TAXONOMY_MODELS.items():
