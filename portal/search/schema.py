@@ -109,11 +109,6 @@ def filter_kind(internal_type):
     return "fs"
 
 
-def filter_field_name(field, model):
-    """Index field name of a top-level FilterField of ``model``."""
-    return f"{filter_kind(field.get_type(model))}_{field.get_attname(model)}"
-
-
 class Unencodable(Exception):
     """A value that the index cannot represent for this field (the filter goes to the database)."""
 
