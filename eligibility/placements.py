@@ -31,7 +31,7 @@ from eligibility import engine
 from eligibility.checker import state
 from eligibility.checker.text import organisation
 from eligibility.facts import BOOL, INT, NUMBER, NUMBER_LIST
-from eligibility.rules.predicates import nl_number
+from eligibility.nl import nl_number, number_text, parse_number
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -204,7 +204,7 @@ def _cell_text(value):
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float | Decimal):
-        return state.number_text(value)
+        return number_text(value)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
@@ -567,7 +567,7 @@ def _csv_cell(value):
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float | Decimal):
-        return state.number_text(value)
+        return number_text(value)
     return neutralise(value)
 
 
@@ -708,7 +708,7 @@ def _template_value(name, text):
     if fact.kind == BOOL:
         return text
     if name in HOURS or name in ("weken_per_jaar",):
-        return float(state.parse_number(text))
+        return float(parse_number(text))
     return text
 
 

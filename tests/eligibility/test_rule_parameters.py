@@ -113,7 +113,7 @@ def test_values_are_shown_the_dutch_way():
     assert format_value(1.93) == "1,93"
     assert format_value(None) == "onbekend"
     assert format_value(True) == "ja"
-    assert format_value(datetime.date(2021, 1, 1)) == "1-1-2021"
+    assert format_value(datetime.date(2021, 1, 1)) == "1 januari 2021"
 
 
 def test_article_text_can_show_the_value_in_force():
