@@ -155,7 +155,20 @@ PLACEHOLDER = re.compile(
 ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 #: Front matter fields whose text is shown to visitors and may hold placeholders.
 TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_date(day):
