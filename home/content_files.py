@@ -147,10 +147,12 @@ PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 
 #: ``[[parameter:quotum.drempel_uren]]`` the value in force; ``...@2019-12-31`` the value on that
 #: date; ``[[parameter:quotum.heffing_uitstel.jaar@2024-06-01]]`` a field of a structured value;
-#: ``[[parameterdatum:quotum.heffing_uitstel@2024-06-01]]`` the date that value took effect.
+#: ``[[parameterdatum:quotum.heffing_uitstel@2024-06-01]]`` the date that value took effect;
+#: ``[[parameter:quotum.percentage_overheid@2020-12-31|%]]`` adds the unit only to a known value
+#: ("2,14 %"; an unknown one reads "onbekend").
 PLACEHOLDER = re.compile(
     r"\[\[(?P<kind>parameter|parameterdatum):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
-    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?\]\]"
+    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?(?:\|(?P<unit>[^\[\]|]{1,20}))?\]\]"
 )
 ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 #: Front matter fields whose text is shown to visitors and may hold placeholders.
@@ -198,6 +200,8 @@ def _placeholder_text(match, on):
         raise ValueError(f"'{match[0]}': kies een veld van de waarde, bijv. '{name}.{next(iter(result))}'")
     if isinstance(result, datetime.date):
         return dutch_date(result)
+    if result is not None and match["unit"]:
+        return f"{format_value(result)} {match['unit']}"
     return format_value(result)
 
 

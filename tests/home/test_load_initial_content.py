@@ -152,7 +152,8 @@ def test_placeholders_are_filled_with_the_value_in_force_everywhere_a_visitor_re
     text = text.replace("kort_antwoord: Soms.", "kort_antwoord: Vanaf [[parameter:quotum.drempel_uren]] uur.")
     text = text.replace(
         "Lees [wat",
-        "In 2019 gold [[parameter:quotum.percentage_overheid@2019-12-31]] %, sinds "
+        "In 2019 gold [[parameter:quotum.percentage_overheid@2019-12-31|%]] en in 2014 "
+        "[[parameter:quotum.percentage_overheid@2014-12-31|%]], sinds "
         "[[parameterdatum:quotum.activering_overheid@2019-06-01]]. Lees [wat",
     )
     path.write_text(text)
@@ -160,7 +161,7 @@ def test_placeholders_are_filled_with_the_value_in_force_everywhere_a_visitor_re
     question = km.QuestionPage.objects.get(slug="telt-inleen-mee")
     assert question.kort_antwoord == "Vanaf 40.575 uur."
     assert question.samenvatting == "Vanaf 40.575 uur."
-    assert "In 2019 gold 2,14 %, sinds 1 januari 2018." in question.body[0].value.source
+    assert "In 2019 gold 2,14 % en in 2014 onbekend, sinds 1 januari 2018." in question.body[0].value.source
     assert "[[" not in question.body[0].value.source
 
 
