@@ -386,7 +386,8 @@ def test_the_jaarnorm_without_a_legal_source_is_found_once_the_parameter_holds_t
     import dataclasses
 
     jaarnorm = PARAMETERS["banen.jaarnorm"]
-    legal = dataclasses.replace(jaarnorm, entries=((1331, jaarnorm.entries[0][1]),) + jaarnorm.entries[1:])
+    legal_entries = tuple(dataclasses.replace(entry, value=1331) for entry in jaarnorm.entries)
+    legal = dataclasses.replace(jaarnorm, entries=legal_entries)
     monkeypatch.setitem(PARAMETERS, "banen.jaarnorm", legal)
     assert check_text("Een baan is 1.326 uur per jaar.", CHECKED)
     assert check_text("Dat is 1.000 / 1.326 = 0,75 baan.", CHECKED)
