@@ -151,6 +151,9 @@ PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 #: load, ``.jaar`` picks a field of a structured value (``[[parameter:quotum.heffing_uitstel.jaar
 #: @2025-06-01]]``), and ``|%`` adds a unit to a known value only ("2,14 %"; unknown: "onbekend").
 #: A value its source calls provisional reads "2,76 % (voorlopig)".
+#: ``[[instelling:contact_email|het e-mailadres van de beheerder]]``: a setting of this installation
+#: (``PORTAL_CONTACT_EMAIL``), or the text after ``|`` when it is not configured.
+SETTING = re.compile(r"\[\[instelling:(?P<name>contact_email|organisatie)\|(?P<fallback>[^\[\]|]{1,120})\]\]")
 PLACEHOLDER = re.compile(
     r"\[\[(?P<kind>parameter|sinds|per):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
     r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?(?:\|(?P<unit>[^\[\]|]{1,20}))?\]\]"
@@ -188,6 +191,12 @@ def _placeholder_text(match, on):
     return f"{text} (voorlopig)" if result is not None and value.voorlopig else text
 
 
+def _setting_text(match):
+    from django.conf import settings
+
+    return getattr(settings, f"PORTAL_{match['name'].upper()}", "") or match["fallback"]
+
+
 def fill(text, on):
     """Replace every parameter placeholder in ``text`` by its value on ``on`` (the Dutch way).
 
@@ -196,7 +205,8 @@ def fill(text, on):
     """
     if not text or "[[" not in text:
         return text
-    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), text)
+    filled = SETTING.sub(_setting_text, text)
+    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), filled)
     leftover = ANY_PLACEHOLDER.search(filled)
     if leftover:
         raise ValueError(f"onbekende plaatshouder '{leftover[0]}'")

@@ -207,3 +207,21 @@ def test_a_parameter_that_changes_makes_a_new_revision_on_the_next_load(small_co
     load(small_content)
     assert Revision.objects.count() == revisions + 1
     assert "Geactiveerd: ja." in km.ArticlePage.objects.get(slug="wat-telt-mee").body[2].value.source
+
+
+@pytest.mark.parametrize(
+    ("configured", "shown"), [("", "nog in te stellen"), ("beheer@portaal.test", "beheer@portaal.test")]
+)
+def test_a_setting_placeholder_shows_the_configured_contact_address_or_its_fallback(
+    small_content, settings, client, configured, shown
+):
+    settings.PORTAL_CONTACT_EMAIL = configured
+    (small_content / "paginas" / "contact.md").write_text(
+        "---\ntype: pagina\nslug: contact\ntitel: Contact\n---\n"
+        "Mail ons: [[instelling:contact_email|nog in te stellen]].\n",
+        encoding="utf-8",
+    )
+    load(small_content)
+    html = client.get("/contact/").content.decode()
+    assert f"Mail ons: {shown}." in html
+    assert "[[" not in html
