@@ -145,9 +145,86 @@ def _check_item(kind, rel, meta, body, stem, taxonomy):
 
 PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 
+#: ``[[parameter:quotum.drempel_uren]]`` the value in force; ``...@2019-12-31`` the value on that
+#: date; ``[[parameter:quotum.heffing_uitstel.jaar@2024-06-01]]`` a field of a structured value;
+#: ``[[parameterdatum:quotum.heffing_uitstel@2024-06-01]]`` the date that value took effect.
+PLACEHOLDER = re.compile(
+    r"\[\[(?P<kind>parameter|parameterdatum):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
+    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?\]\]"
+)
+ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+#: Front matter fields whose text is shown to visitors and may hold placeholders.
+TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
-def _check_parameters(content):
-    """Every `::parameter name` line names a parameter of the rules module."""
+
+def dutch_date(day):
+    """14 december 2022."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _placeholder_text(match, on):
+    """The text for one placeholder match on date ``on``; raises ValueError with a reason."""
+    from eligibility.parameters import PARAMETERS, format_value
+
+    name = match["name"]
+    if name not in PARAMETERS:
+        raise ValueError(f"onbekende parameter '{name}'")
+    day = datetime.date.fromisoformat(match["on"]) if match["on"] else on
+    value = PARAMETERS[name].on(day)
+    if match["kind"] == "parameterdatum":
+        if match["field"] or value.valid_from is None:
+            raise ValueError(f"'{match[0]}' heeft geen begindatum")
+        return dutch_date(value.valid_from)
+    result = value.value
+    if match["field"]:
+        if not isinstance(result, dict) or match["field"] not in result:
+            raise ValueError(f"'{match[0]}': de waarde op {day} heeft geen veld '{match['field']}'")
+        result = result[match["field"]]
+    elif isinstance(result, dict):
+        raise ValueError(f"'{match[0]}': kies een veld van de waarde, bijv. '{name}.{next(iter(result))}'")
+    if isinstance(result, datetime.date):
+        return dutch_date(result)
+    return format_value(result)
+
+
+def fill(text, on):
+    """Replace every parameter placeholder in ``text`` by its value on ``on`` (the Dutch way).
+
+    Raises ValueError for an unknown parameter or field and for any other ``[[...]]`` text, so a
+    visitor never sees placeholder syntax.
+    """
+    if not text or "[[" not in text:
+        return text
+    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), text)
+    leftover = ANY_PLACEHOLDER.search(filled)
+    if leftover:
+        raise ValueError(f"onbekende plaatshouder '{leftover[0]}'")
+    return filled
+
+
+def texts(item):
+    """(field, text) for every text of an item that visitors read."""
+    yield from ((name, item.meta[name]) for name in TEXT_FIELDS if isinstance(item.meta.get(name), str))
+    yield from (("synoniemen", s) for s in item.meta.get("synoniemen") or [])
+    yield "tekst", item.body
+
+
+def _check_parameters(content, on):
+    """Every `::parameter name` line names a parameter; every placeholder can be filled."""
     from eligibility.parameters import PARAMETERS
 
     for items in content.items.values():
@@ -155,6 +232,13 @@ def _check_parameters(content):
             for name, _label in PARAMETER_LINE.findall(item.body):
                 if name not in PARAMETERS:
                     raise ContentError(item.path, "tekst", f"onbekende parameter '{name}'")
+            days = {on, item.meta.get("laatst_gecontroleerd") or on}
+            for field_name, text in texts(item):
+                for day in days:
+                    try:
+                        fill(text, day)
+                    except ValueError as exc:
+                        raise ContentError(item.path, field_name, str(exc)) from exc
 
 
 def _check_links(content):
@@ -183,9 +267,13 @@ def _check_links(content):
                     raise ContentError(item.path, field_name, f"verwijzing naar '{ref}', die niet bestaat")
 
 
-def read_content(root):
-    """Parse and check every content file under root; raise ContentError on the first problem."""
+def read_content(root, on=None):
+    """Parse and check every content file under root; raise ContentError on the first problem.
+
+    Placeholders must resolve on ``on`` (default today) and on each file's check date.
+    """
     root = Path(root)
+    on = on or datetime.date.today()
     try:
         taxonomy = yaml.safe_load((root / "taxonomie.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -203,5 +291,5 @@ def read_content(root):
                 item.sections = {"intro": intro, **sections}
             content.items[kind][slug] = item
     _check_links(content)
-    _check_parameters(content)
+    _check_parameters(content, on)
     return content
