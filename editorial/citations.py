@@ -3,7 +3,8 @@
 A page cites a parameter in four ways:
 
 - a parameter block in its body (``knowledge.blocks.ParameterBlock``): ``blok``;
-- a ``[[parameter:naam]]`` placeholder in one of its texts: ``tekst``;
+- a placeholder such as ``[[parameter:naam]]`` in one of its texts, or in the content file it was
+  loaded from (the loader fills placeholders in, so the database holds the value): ``tekst``;
 - it is the kennisartikel of a rule or parameter (``kennisartikel:`` in the YAML): ``kennisartikel``;
 - it lists, among its bronnen, a bron that a parameter's references name (``bron:``): ``bron``.
 
@@ -15,10 +16,21 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
-#: The placeholder syntax of ``eligibility.parameters.fill_placeholders``.
-PLACEHOLDER = re.compile(r"\[\[parameter:([a-z0-9_.]+)\]\]")
+from django.conf import settings
+
+#: Every placeholder that shows a parameter: ``eligibility.parameters.fill_placeholders``
+#: (parameter, sinds, per) and the content loader's (parameter, parameterdatum, with a field or
+#: a date after the name). The name is the first two parts: ``area.name``.
+PLACEHOLDER = re.compile(r"\[\[(?:parameter|parameterdatum|sinds|per):([a-z0-9_]+\.[a-z0-9_]+)")
 TEXT_FIELDS = ("title", "samenvatting", "kort_antwoord", "aanpak", "wat_werkte", "lessen")
+#: Content folders (content/<folder>/<slug>.md) by the page model they load into.
+CONTENT_FOLDERS = {
+    "articlepage": "artikelen",
+    "questionpage": "vragen",
+    "practiceexamplepage": "praktijkvoorbeelden",
+}
 
 BLOCK, TEXT, KENNISARTIKEL, BRON = "blok", "tekst", "kennisartikel", "bron"
 LABELS = {
@@ -51,8 +63,25 @@ def content_pages():
         yield from model.objects.prefetch_related("page_sources__bron").order_by("path")
 
 
-def page_citations(page):
-    """The set of ``Citation`` s of one content page."""
+def content_dir():
+    return Path(getattr(settings, "EDITORIAL_CONTENT_DIR", None) or Path(settings.BASE_DIR) / "content")
+
+
+def content_file_placeholders(root=None):
+    """{(model name, slug): {parameter names}} for the content files that hold placeholders."""
+    root = Path(root or content_dir())
+    found = {}
+    for model_name, folder in CONTENT_FOLDERS.items():
+        for path in sorted((root / folder).glob("*.md")):
+            names = set(PLACEHOLDER.findall(path.read_text(encoding="utf-8", errors="replace")))
+            if names:
+                found[(model_name, path.stem)] = names
+    return found
+
+
+def page_citations(page, file_placeholders=None):
+    """The set of ``Citation`` s of one content page (``file_placeholders``: see
+    ``content_file_placeholders``)."""
     from knowledge.models import ArticlePage
 
     found = set()
@@ -66,6 +95,8 @@ def page_citations(page):
     texts += [str(getattr(page, name, "") or "") for name in TEXT_FIELDS]
     for text in texts:
         found.update(Citation(TEXT, name) for name in PLACEHOLDER.findall(text))
+    for name in (file_placeholders or {}).get((page._meta.model_name, page.slug), ()):
+        found.add(Citation(TEXT, name))
     if isinstance(page, ArticlePage):
         found.add(Citation(KENNISARTIKEL, page.slug))
     found.update(Citation(BRON, source.bron.slug) for source in page.page_sources.all())
@@ -77,8 +108,9 @@ class CitationIndex:
 
     def __init__(self, pages=None):
         self.by_target = defaultdict(dict)  # (kind, target) -> {page_id: page}
+        file_placeholders = content_file_placeholders()
         for page in content_pages() if pages is None else pages:
-            for citation in page_citations(page):
+            for citation in page_citations(page, file_placeholders):
                 self.by_target[(citation.kind, citation.target)][page.pk] = page
 
     def citing(self, name, kennisartikelen=(), bronnen=()):

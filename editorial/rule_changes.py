@@ -8,11 +8,15 @@ value by value: a new dated value, a changed or removed value, or changed refere
 each become a ``RuleChange`` with the old and new value and the date it takes effect, and every
 page that cites the parameter gets a ``ReviewFlag``. History is never edited, so in practice a
 rule change is a new dated value: the flag then says "5.000 euro → 6.000 euro per 1 januari 2027".
+
+The question modules (eligibility/questions/*.py) are watched too, by hash: a changed module is a
+changed rule, and flags the kennisartikelen its rules link to.
 """
 
 import datetime
 import hashlib
 import logging
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 
 def watched_dirs():
-    """The folders of rules YAML files: the parameters and (when present) the questions."""
+    """The folders of the rules: the parameters (YAML) and the questions (a module each)."""
     configured = getattr(settings, "EDITORIAL_RULE_DIRS", None)
     if configured:
         return [Path(d) for d in configured]
@@ -40,9 +44,10 @@ def watched_dirs():
 
 @dataclass
 class RuleFile:
-    """One YAML file: its key (``parameters/quotum/heffing_per_baan.yaml``), the rule name it
-    stands for (``quotum.heffing_per_baan``; files outside parameters/ get their folder in front)
-    and its parsed content in JSON form."""
+    """One rules file: its key (``parameters/quotum/heffing_per_baan.yaml``), the rule name it
+    stands for (``quotum.heffing_per_baan``; files outside parameters/ get their folder in front:
+    ``questions.quotum``) and its content in JSON form: the parsed YAML, or for a question module
+    its hash and the kennisartikelen its rules link to."""
 
     key: str
     name: str
@@ -71,16 +76,38 @@ def _rule_name(folder, relative):
     return dotted if folder.name == "parameters" else f"{folder.name}.{dotted}"
 
 
+_STRING = re.compile(r"""["']([a-z0-9]+(?:-[a-z0-9]+)+)["']""")
+
+
+def _module_content(raw, sha256):
+    """A question module as the snapshot keeps it: which kennisartikelen its rules link to (a
+    change to the module is a change to those rules; its source text itself is not stored)."""
+    from eligibility.sources import KENNISARTIKELEN
+
+    slugs = set(_STRING.findall(raw.decode("utf-8", errors="replace"))) & set(KENNISARTIKELEN)
+    return {"module": sha256, "kennisartikel": sorted(slugs)}
+
+
+def _rule_paths(folder):
+    for path in sorted(folder.rglob("*")):
+        if path.suffix == ".yaml" or (path.suffix == ".py" and path.name != "__init__.py"):
+            yield path
+
+
 def read_files(dirs=None):
-    """({key: RuleFile}, [error messages]) for every YAML file under the watched folders."""
+    """({key: RuleFile}, [error messages]) for every rules file under the watched folders."""
     files, errors = {}, []
     for folder in dirs or watched_dirs():
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.yaml")):
+        for path in _rule_paths(folder):
             relative = path.relative_to(folder)
             key = f"{folder.name}/{relative.as_posix()}"
             raw = path.read_bytes()
+            sha256 = hashlib.sha256(raw).hexdigest()
+            if path.suffix == ".py":
+                files[key] = RuleFile(key, _rule_name(folder, relative), sha256, _module_content(raw, sha256))
+                continue
             try:
                 content = yaml.safe_load(raw.decode("utf-8"))
             except (UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -89,9 +116,7 @@ def read_files(dirs=None):
             if not isinstance(content, dict):
                 errors.append(f"{key}: geen mapping")
                 continue
-            files[key] = RuleFile(
-                key, _rule_name(folder, relative), hashlib.sha256(raw).hexdigest(), _jsonable(content)
-            )
+            files[key] = RuleFile(key, _rule_name(folder, relative), sha256, _jsonable(content))
     return files, errors
 
 
@@ -154,6 +179,12 @@ def _value(entry):
     return entry.get("value") if isinstance(entry, dict) else entry
 
 
+def _shown(entry, unit):
+    """An entry's value as a visitor reads it, marked when the source calls it provisional."""
+    shown = _show(_value(entry), unit)
+    return f"{shown} (voorlopig)" if isinstance(entry, dict) and entry.get("voorlopig") else shown
+
+
 def compare(name, old, new):
     """The unsaved ``RuleChange`` s between two versions (``None``: the file did not exist)."""
     content = new or old
@@ -168,7 +199,7 @@ def compare(name, old, new):
             RuleChange(
                 parameter=name,
                 kind=RuleChange.Kind.REMOVED,
-                old=_show(_value(latest), unit) if latest else "",
+                old=_shown(latest, unit) if latest else "",
             )
         ]
     changes = []
@@ -178,16 +209,16 @@ def compare(name, old, new):
         if day not in old_values:
             previous = _in_force(old_values, day)
             change.kind = RuleChange.Kind.ADDED
-            change.old = _show(_value(previous), unit) if previous is not None else ""
-            change.new = _show(_value(after), unit)
+            change.old = _shown(previous, unit) if previous is not None else ""
+            change.new = _shown(after, unit)
         elif day not in new_values:
             now_in_force = _in_force(new_values, day)
             change.kind = RuleChange.Kind.REMOVED
-            change.old = _show(_value(before), unit)
-            change.new = _show(_value(now_in_force), unit) if now_in_force is not None else ""
-        elif _value(before) != _value(after):
+            change.old = _shown(before, unit)
+            change.new = _shown(now_in_force, unit) if now_in_force is not None else ""
+        elif _shown(before, unit) != _shown(after, unit):
             change.kind = RuleChange.Kind.CHANGED
-            change.old, change.new = _show(_value(before), unit), _show(_value(after), unit)
+            change.old, change.new = _shown(before, unit), _shown(after, unit)
         elif _references(before) != _references(after):
             change.kind = RuleChange.Kind.REFERENCE
             change.old, change.new = _references(before), _references(after)

@@ -10,10 +10,12 @@ from eligibility.parameters import ROOT as PARAMETERS_ROOT
 
 @pytest.fixture
 def rules_dir(tmp_path, settings):
-    """A copy of eligibility/parameters that a test may edit; the check reads only this copy."""
+    """A copy of eligibility/parameters that a test may edit, an empty questions and content folder:
+    the check reads only these."""
     parameters = tmp_path / "parameters"
     shutil.copytree(PARAMETERS_ROOT, parameters, ignore=shutil.ignore_patterns("*.py", "*.md", "__pycache__"))
     settings.EDITORIAL_RULE_DIRS = [str(parameters), str(tmp_path / "questions")]
+    settings.EDITORIAL_CONTENT_DIR = str(tmp_path / "content")
     return parameters
 
 

@@ -126,16 +126,44 @@ def test_a_removed_file_flags_its_pages_and_a_broken_file_keeps_its_snapshot(rul
     assert not ParameterSnapshot.objects.filter(path="parameters/quotum/heffing_per_baan.yaml").exists()
 
 
-def test_a_rule_file_outside_the_parameters_flags_its_kennisartikel(rules_dir, pages):
-    rule_changes.check()
+def test_a_changed_question_module_flags_the_kennisartikelen_of_its_rules(rules_dir, pages):
     questions = rules_dir.parent / "questions"
     questions.mkdir()
-    (questions / "quotum.yaml").write_text(
-        "kennisartikel: quotumheffing-en-uitstel\nregels: [a]\n", encoding="utf-8"
+    module = questions / "quotum.py"
+    module.write_text('RULE = Rule("heffing", artikel="quotumheffing-en-uitstel")\n', encoding="utf-8")
+    rule_changes.check()
+    module.write_text(
+        'RULE = Rule("heffing", artikel="quotumheffing-en-uitstel", nieuw=True)\n', encoding="utf-8"
     )
     [change] = rule_changes.check().changes
     assert (change.parameter, change.kind) == ("questions.quotum", RuleChange.Kind.FILE)
     assert flagged() == {pages["kennisartikel"]}
+    assert "Rule(" not in str(ParameterSnapshot.objects.get(path="questions/quotum.py").content)
+
+
+def test_a_placeholder_in_the_content_file_of_a_page_cites_the_parameter(rules_dir, pages):
+    folder = rules_dir.parent / "content" / "artikelen"
+    folder.mkdir(parents=True)
+    (folder / "banen-en-de-urennorm.md").write_text(
+        "---\nslug: banen-en-de-urennorm\n---\nDe heffing: [[parameter:quotum.heffing_per_baan@2024-01-01]].\n",
+        encoding="utf-8",
+    )
+    rule_changes.check()
+    add_heffing_value(rules_dir)
+    rule_changes.check()
+    assert pages["ander_artikel"] in flagged()
+    assert ReviewFlag.objects.get(page=pages["ander_artikel"]).cited_as == "waarde in de tekst"
+
+
+def test_a_provisional_value_made_final_is_a_change(rules_dir, pages):
+    rule_changes.check()
+    path = rules_dir / "quotum" / "percentage_overheid.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "voorlopig: true" in text
+    path.write_text(text.replace("voorlopig: true", "voorlopig: false", 1), encoding="utf-8")
+    [change] = rule_changes.check().changes
+    assert change.kind == RuleChange.Kind.CHANGED
+    assert change.old == change.new + " (voorlopig)"
 
 
 def next_check_date(page):
