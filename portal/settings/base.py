@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "knowledge",
     "eligibility",
     "portal.search",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
