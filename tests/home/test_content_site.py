@@ -6,6 +6,7 @@ from collections import Counter
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Revision
@@ -13,6 +14,22 @@ from wagtail.models import Page, Revision
 from knowledge import models as km
 
 HREF = re.compile(r'href="([^"]+)"')
+# Markdown that did not render: a pipe-table row, or a list item run into a paragraph.
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|\|\s*:?-{3,}", re.MULTILINE)
+LIST_IN_TEXT = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s+\S")
+
+
+def markdown_leftovers(html):
+    """Raw Markdown in the main content of a rendered page: [(kind, text)]."""
+    main = BeautifulSoup(html, "html.parser").find("main")
+    found = [("tabel", line) for line in PIPE_ROW.findall(main.get_text("\n"))]
+    for block in main.find_all(["p", "li", "td", "dd"]):
+        text = block.get_text()
+        if LIST_IN_TEXT.search(text):
+            found.append(("lijst", text.strip()[:80]))
+    return found
+
+
 NOT_CRAWLED = ("/admin/", "/static/", "/documents/", "/api/", "/sitemap.xml")
 
 
@@ -79,3 +96,19 @@ class TestLoadedContent:
                     queue.append(target)
         assert broken == []
         assert len(seen) > 200
+
+    def test_no_rendered_page_shows_markdown_syntax(self, loaded_site, client):
+        urls = [p.url for p in Page.objects.live().filter(depth__gt=1).specific()]
+        urls += [b.get_absolute_url() for b in km.Begrip.objects.all()] + ["/begrippen/"]
+        leftovers = {url: markdown_leftovers(client.get(url).content.decode()) for url in urls}
+        assert {url: found for url, found in leftovers.items() if found} == {}
+        tables = sum(
+            1 for page in km.QuestionPage.objects.live() for block in page.body if block.block_type == "table"
+        )
+        assert tables >= 8  # the pipe tables of the Q&A files are table blocks now
+
+    def test_the_search_text_of_every_page_is_free_of_markdown(self, loaded_site):
+        for model in (km.ArticlePage, km.PracticeExamplePage, km.QuestionPage):
+            for page in model.objects.live():
+                text = "\n".join(page.body.stream_block.get_searchable_content(page.body))
+                assert not PIPE_ROW.search(text), page.url_path
