@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "eligibility",
+    "voortgang",
     "portal.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

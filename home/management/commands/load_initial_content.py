@@ -16,6 +16,7 @@ from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, read_co
 from home.models import HomePage, LoadedContentFile, StandardPage
 from knowledge import models as km
 from knowledge.markdown import PAGE_MODELS, render_markdown
+from voortgang.content import load_measurements, read_measurements
 
 TAXONOMY_MODELS = {
     "thema": km.Thema,
@@ -72,10 +73,12 @@ class Command(BaseCommand):
         root = Path(options["path"]) if options["path"] else default_root()
         try:
             content = read_content(root)
+            measurements = read_measurements(root, content)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
             changed = Loader(content, self.stdout).load()
+            changed += load_measurements(measurements)
         self.stdout.write(f"{changed} bestanden nieuw of gewijzigd.")
         if changed and not options["no_index"]:
             call_command("update_index", verbosity=0)
