@@ -10,11 +10,12 @@ input raises ``InvalidInput`` with the contract's ``fouten``: ``[{"veld", "meldi
 
 import datetime
 
-from eligibility.facts import parse_date, safe_text
-from eligibility.parameters import change_dates, format_value
-from eligibility.rules import banen, doelgroep, quotum, telt_mee
-from eligibility.rules.predicates import Facts, nl_date
-from eligibility.sources import summary
+from eligibility.facts import safe_text
+from eligibility.nl import format_value, nl_date, parse_iso_date
+from eligibility.parameters import change_dates
+from eligibility.questions import banen, doelgroep, quotum, telt_mee
+from eligibility.questions.predicates import Facts
+from eligibility.sources import dated, summary
 
 QUESTIONS = {
     "doelgroep": doelgroep,
@@ -83,7 +84,7 @@ def validate_peildatum(peildatum):
     if isinstance(peildatum, datetime.date):
         return peildatum
     try:
-        return parse_date(peildatum)
+        return parse_iso_date(peildatum)
     except ValueError as error:
         raise InvalidInput([{"veld": "peildatum", "melding": str(error)}]) from None
 
@@ -106,6 +107,8 @@ def evaluate(question, feiten, peildatum):
         if values.get(fact.name) is None and fact.default is not None:
             values[fact.name] = fact.default_on(peildatum)
     antwoord, uitleg, missing = mod.evaluate(Facts(values), peildatum)
+    for item in uitleg:  # every law source links to the text in force on the peildatum
+        item["bronnen"] = [dated(bron, peildatum) for bron in item["bronnen"]]
     order = _ORDER[question]
     return {
         "vraag": question,

@@ -5,10 +5,11 @@ facts in the OpenAPI document, and it lets a guided checker ask one question per
 declared order (``toon_als`` says when a question is relevant).
 """
 
-import datetime
 import math
 import re
 from dataclasses import dataclass
+
+from eligibility.nl import parse_iso_date
 
 BOOL, INT, NUMBER, CHOICE, TEXT, DATE, NUMBER_LIST = (
     "ja_nee",
@@ -20,7 +21,6 @@ BOOL, INT, NUMBER, CHOICE, TEXT, DATE, NUMBER_LIST = (
     "lijst_getallen",
 )
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BAD_TEXT = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 MAX_NUMBER = 1e12
 
@@ -168,7 +168,7 @@ def _check_text(fact, value):
 
 
 def _check_date(fact, value):
-    return parse_date(value)
+    return parse_iso_date(value)
 
 
 def _check_list(fact, value):
@@ -194,16 +194,6 @@ _CHECKS = {
     DATE: _check_date,
     NUMBER_LIST: _check_list,
 }
-
-
-def parse_date(value):
-    """A ``YYYY-MM-DD`` string as a date, or raise ValueError with a Dutch message."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        raise ValueError("Moet een datum zijn in de vorm JJJJ-MM-DD.")
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("Deze datum bestaat niet.") from None
 
 
 def safe_text(value, limit=60):

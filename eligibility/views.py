@@ -27,8 +27,8 @@ from eligibility.forms import (
     QuotumCalculatorForm,
     field_view,
 )
+from eligibility.nl import nl_number
 from eligibility.parameters import parameter
-from eligibility.rules.predicates import nl_number
 
 QUESTIONS = ("doelgroep", "telt_mee", "banen", "quotum")
 CHECKER = "Checker"

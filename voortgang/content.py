@@ -19,7 +19,7 @@ from home.models import LoadedContentFile
 from voortgang.models import FIRST_YEAR, LAST_YEAR, Meting, Sector
 
 FOLDER = "metingen"
-PLACEHOLDER = re.compile(r"\[\[meting:([^\].]*)\.([^\]]*)\]\]")
+PLACEHOLDER = re.compile(r"\[\[meting:([^\]]*)\]\]")
 TEXT_FIELDS = {"peilmoment": 80, "bron_vermelding": 255, "vindplaats": 255}
 KNOWN = {"type", "slug", "sector", "jaar", "kwartaal", "doel", "gerealiseerd", "circa", "bron", "datum"}
 
@@ -96,7 +96,8 @@ def _check(rel, meta, body, stem, bronnen):
 def _check_placeholders(content, slugs):
     for items in content.items.values():
         for item in items.values():
-            for slug, veld in PLACEHOLDER.findall(item.body):
+            for reference in PLACEHOLDER.findall(item.body):
+                slug, _, veld = reference.partition(".")
                 if slug not in slugs:
                     raise ContentError(
                         item.path, "tekst", f"[[meting:{slug}.{veld}]]: meting '{slug}' bestaat niet"

@@ -14,6 +14,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
+from eligibility.nl import nl_date
 from knowledge.snippets import Bron
 
 FIRST_YEAR = 2013  # the nulmeting of the banenafspraak: 1 January 2013
@@ -190,24 +191,8 @@ class Meting(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, model
         if self.bron_vermelding:
             parts.append(self.bron_vermelding)
         if self.bron_datum:
-            parts.append(f"{self.bron_datum.day} {MONTHS[self.bron_datum.month - 1]} {self.bron_datum.year}")
+            parts.append(nl_date(self.bron_datum))
         return "; ".join(parts)
-
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def published():

@@ -9,7 +9,8 @@ import datetime
 import io
 from dataclasses import dataclass
 
-from eligibility.parameters import PARAMETERS, format_value, parameter
+from eligibility.nl import format_value
+from eligibility.parameters import PARAMETERS, parameter
 from voortgang.models import Sector, published
 
 # The sectors in the order of the page, each with its heading.
@@ -172,7 +173,9 @@ def quotum_percentages(sector, today):
             {
                 "jaar": jaar,
                 "waarde": value.value,
-                "tekst": f"{format_value(value.value)} %" if value.known else NOT_KNOWN.capitalize(),
+                "tekst": (f"{format_value(value.value)} %" + (" (voorlopig)" if value.voorlopig else ""))
+                if value.known
+                else NOT_KNOWN.capitalize(),
                 "bronnen": [
                     {"titel": ref.get("titel", ""), "url": ref.get("url") or ""} for ref in value.reference
                 ],

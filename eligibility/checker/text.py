@@ -1,9 +1,7 @@
 """Plain Dutch for the checker screens: the answer in one sentence, labels, values, begrippen."""
 
-import datetime
-
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST
-from eligibility.rules.predicates import nl_date, nl_number
+from eligibility.nl import euro, iso_to_nl, nl_date, nl_number
 
 INTRO = {
     "doelgroep": "Hoort iemand bij de doelgroep van de banenafspraak, op welke grond, en telt hij mee voor "
@@ -125,17 +123,6 @@ def organisation(key):
     if key == "uw_organisatie":
         return "uw organisatie"
     return str(key).replace("_", " ")
-
-
-def euro(value):
-    return f"€ {nl_number(value, 0)}"
-
-
-def iso_to_nl(text):
-    try:
-        return nl_date(datetime.date.fromisoformat(text))
-    except (TypeError, ValueError):
-        return str(text)
 
 
 def answer_value(key, value):

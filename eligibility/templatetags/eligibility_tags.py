@@ -5,12 +5,15 @@
 {{ page.body|parameters }}   fills [[parameter:quotum.drempel_uren]] placeholders
 """
 
+import dataclasses
 import datetime
 
 from django import template
 from django.utils import timezone
 
-from eligibility.parameters import PARAMETERS, fill_placeholders, format_value, parameter
+from eligibility.nl import format_value
+from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
+from eligibility.sources import dated
 
 register = template.Library()
 
@@ -42,5 +45,7 @@ def parameter_in_force(name, op=None):
     """The ParameterValue in force today (or on ``op``), with ``display``; None for an unknown name."""
     if name not in PARAMETERS:
         return None
-    value = parameter(name, _day(op))
+    day = _day(op)
+    value = parameter(name, day)
+    value = dataclasses.replace(value, reference=tuple(dated(ref, day) for ref in value.reference))
     return {"value": value, "display": format_value(value.value) if value.known else None}

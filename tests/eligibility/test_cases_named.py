@@ -89,7 +89,7 @@ def _changes():
         if axis is None:
             continue
         for index, day in enumerate(param.dates):
-            changed = index > 0 and param.entries[index][0] != param.entries[index - 1][0]
+            changed = index > 0 and param.entries[index].value != param.entries[index - 1].value
             if changed or (index == 0 and name in STARTS):
                 yield name, day, axis
 

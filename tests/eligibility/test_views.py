@@ -331,7 +331,9 @@ def test_the_result_says_the_answer_and_why_with_sources_and_articles(client, co
         "registratie in het doelgroepregister."
     )
     assert "Waarom" in body and "Grond: registratie in het doelgroepregister (blijfgrond)" in body
-    assert 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0017745&amp;artikel=38b"' in body
+    assert (
+        f'href="https://wetten.overheid.nl/BWBR0017745/{PEILDATUM}/#Artikel38b"' in body
+    )  # the text in force on the peildatum
     assert 'href="/kennisbank/blijven-in-het-register/"' in body
     assert "Lees verder in de kennisbank" in body
 

@@ -38,7 +38,7 @@ thema: [cijfers]
 bronnen: [kamerbrief-bzk-2023]
 laatst_gecontroleerd: 2026-11-24
 ---
-Het Rijk had eind 2022 [[meting:rijk-2022.gerealiseerd]] banen, tegen een doel van [[meting:rijk-2022.doel]]: [[meting:rijk-2022.tekort]] te weinig ([[meting:rijk-2022.procent]] %). In 2018 was het percentage [[quotumpercentage:overheid:2018]] %.
+Het Rijk had eind 2022 [[meting:rijk-2022.gerealiseerd]] banen, tegen een doel van [[meting:rijk-2022.doel]]: [[meting:rijk-2022.tekort]] te weinig ([[meting:rijk-2022.procent]] %). In 2018 was het percentage [[parameter:quotum.percentage_overheid@2018-12-31|%]].
 """
 
 
@@ -112,6 +112,7 @@ def test_the_article_shows_the_figures_of_the_meting_and_the_parameter(small_con
         ("metingen/rijk-2022.md", "---\n", "", "front matter"),
         ("artikelen/cijfers.md", "rijk-2022.doel", "rijk-2021.doel", "meting 'rijk-2021' bestaat niet"),
         ("artikelen/cijfers.md", "rijk-2022.doel", "rijk-2022.titel", "kies een van doel"),
+        ("artikelen/cijfers.md", "[[meting:rijk-2022.doel]]", "[[meting:rijk-2022]]", "kies een van doel"),
     ],
 )
 def test_a_broken_file_stops_the_load_and_nothing_is_written(small_content, file, old, new, message):

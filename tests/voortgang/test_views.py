@@ -8,7 +8,8 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from eligibility.parameters import format_value, parameter
+from eligibility.nl import format_value
+from eligibility.parameters import parameter
 from voortgang import progress
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +145,7 @@ def test_the_quotumpercentage_per_year_is_read_from_the_rules_parameters(client)
         value = parameter("quotum.percentage_overheid", on=datetime.date(int(year), 12, 31))
         shown = cells[0].get_text(strip=True)
         if value.known:
-            assert shown == f"{format_value(value.value)} %"
+            assert shown == f"{format_value(value.value)} %" + (" (voorlopig)" if value.voorlopig else "")
         else:
             assert shown == "Niet gevonden of niet vastgesteld"
         for ref in value.reference:

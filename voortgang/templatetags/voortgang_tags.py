@@ -1,38 +1,33 @@
-"""Figures in article text, taken from the published metingen and the rules parameters.
+"""Figures in article text, taken from the published metingen.
 
     {% load voortgang_tags %}{{ value|richtext|metingen }}
 
-replaces, at the moment the page is shown:
-- ``[[meting:<slug>.<veld>]]`` by that value of the published meting (``doel``, ``gerealiseerd``,
-  ``verschil``, ``tekort`` or ``procent``), formatted the Dutch way (10.004);
-- ``[[quotumpercentage:<sector>:<jaar>]]`` by the quotumpercentage of that sector and year from
-  the rules parameters (1,93), the same value /voortgang/ and the quotum rule use.
-
-So a figure is typed once: in the meting or the parameter file. A meting that is not (or no
-longer) published shows as "onbekend", as does a percentage that was not found.
+replaces ``[[meting:<slug>.<veld>]]`` by that value of the published meting (``doel``,
+``gerealiseerd``, ``verschil``, ``tekort`` or ``procent``), formatted the Dutch way (10.004), at
+the moment the page is shown: a meting an Eindredacteur publishes shows at once, in the article
+as on /voortgang/. So a figure is typed once, in the meting. A meting that is not (or no longer)
+published shows as "onbekend". (Parameter placeholders are filled by the content loader.)
 """
 
-import datetime
 import re
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from eligibility.parameters import format_value, parameter
-from voortgang.models import FIRST_YEAR, LAST_YEAR, Meting
+from eligibility.nl import format_value
+from voortgang.models import Meting
 
 register = template.Library()
 
 METING = re.compile(r"\[\[meting:([a-z0-9-]+)\.([a-z]+)\]\]")
-QUOTUM = re.compile(r"\[\[quotumpercentage:(overheid|markt):(\d{4})\]\]")
 UNKNOWN = "onbekend"
 
 
 def fill(text):
     """The text with its placeholders filled (see the module docstring)."""
-    if "[[" not in text:
+    slugs = set(METING.findall(text)) if "[[meting:" in text else set()
+    if not slugs:
         return text
-    slugs = set(METING.findall(text))
     found = {m.slug: m for m in Meting.objects.filter(live=True, slug__in={slug for slug, _ in slugs})}
 
     def meting(match):
@@ -41,14 +36,7 @@ def fill(text):
             return UNKNOWN
         return format_value(item.value(veld))
 
-    def quotum(match):
-        jaar = int(match.group(2))
-        if not FIRST_YEAR <= jaar <= LAST_YEAR:
-            return UNKNOWN
-        value = parameter(f"quotum.percentage_{match.group(1)}", on=datetime.date(jaar, 12, 31)).value
-        return UNKNOWN if value is None else format_value(value)
-
-    return QUOTUM.sub(quotum, METING.sub(meting, text))
+    return METING.sub(meting, text)
 
 
 @register.filter(is_safe=True)

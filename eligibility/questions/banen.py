@@ -10,9 +10,10 @@ rato; uren van meer personen tellen op.
 from decimal import ROUND_HALF_UP, Decimal
 
 from eligibility.facts import KADER, NUMBER, NUMBER_LIST, Fact
+from eligibility.nl import nl_number
 from eligibility.parameters import parameter
 
-from .predicates import Facts, kader_step, nl_number, step
+from .predicates import Facts, kader_step, step
 
 TITEL = "Hoeveel banen is dit?"
 HOURS_IN_WEEK = 168

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.engine import evaluate
-from eligibility.rules import telt_mee
+from eligibility.questions import telt_mee
 
 CONSTRUCTIES = [value for value, _ in next(f for f in telt_mee.FEITEN if f.name == "constructie").choices]
 KADERS = ["wettelijk_quotum", "monitor_rijk", "wet_banenafspraak_2025"]

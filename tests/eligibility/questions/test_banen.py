@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.engine import evaluate
-from eligibility.rules.banen import banen
+from eligibility.questions.banen import banen
 
 DAY = datetime.date(2023, 6, 30)
 WEEK_HOURS = st.floats(0, 168, allow_nan=False)

@@ -1,11 +1,11 @@
-"""eligibility/rules/predicates.py: deciding with facts that are missing, and the shared pieces."""
+"""eligibility/questions/predicates.py: deciding with facts that are missing, and the shared pieces."""
 
 import datetime
 
 import pytest
 
-from eligibility.parameters import PARAMETERS, Parameter
-from eligibility.rules.predicates import (
+from eligibility.parameters import PARAMETERS, Entry, Parameter
+from eligibility.questions.predicates import (
     ART2,
     Facts,
     art2_condition,
@@ -14,8 +14,6 @@ from eligibility.rules.predicates import (
     decide,
     fact_predicate,
     kader_step,
-    nl_date,
-    nl_number,
     step,
 )
 from eligibility.sources import KENNISARTIKELEN
@@ -70,14 +68,6 @@ def test_a_step_names_its_kennisartikel_by_slug_and_url():
         step("x", "Regel", True, "Zin.", [], "bestaat-niet")
 
 
-def test_dutch_numbers_and_dates():
-    assert nl_number(40575, 0) == "40.575"
-    assert nl_number(389.647) == "389,65"
-    assert nl_number(25.5, 1) == "25,5"
-    assert nl_number(30.0) == "30"
-    assert nl_date(datetime.date(2026, 1, 1)) == "1 januari 2026"
-
-
 def test_art2_is_unknown_so_the_new_kader_names_its_condition():
     assert art2_in_force(datetime.date(2030, 1, 1)) is None
     assert "koninklijk besluit" in art2_condition(datetime.date(2030, 1, 1))
@@ -85,7 +75,7 @@ def test_art2_is_unknown_so_the_new_kader_names_its_condition():
 
 def test_once_art2_has_a_date_the_condition_depends_on_the_peildatum(monkeypatch):
     start = datetime.date(2027, 1, 1)
-    known = Parameter(ART2, "", "", None, (datetime.date(2025, 4, 23),), ((start, ()),))
+    known = Parameter(ART2, "", "", None, (datetime.date(2025, 4, 23),), (Entry(start, ()),))
     monkeypatch.setitem(PARAMETERS, ART2, known)
     assert art2_in_force(datetime.date(2026, 6, 1)) is False
     assert "1 januari 2027" in art2_condition(datetime.date(2026, 6, 1))

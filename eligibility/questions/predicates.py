@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rules import Predicate
 
+from eligibility.nl import nl_date
 from eligibility.parameters import parameter
 from eligibility.sources import kennisartikel
 
@@ -150,22 +151,6 @@ class Rule:
         if callable(text):
             text = text(facts, peildatum)
         return step(self.id, self.regel, decision.outcome, text, self.bronnen, self.artikel)
-
-
-def nl_date(day):
-    """1 januari 2026."""
-    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus")
-    months += ("september", "oktober", "november", "december")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def nl_number(value, decimals=None):
-    """389,65 · 40.575 · 0,2. ``decimals=None``: at most two, without trailing zeros."""
-    places = 2 if decimals is None else decimals
-    text = f"{value:,.{places}f}"
-    if decimals is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 ART2 = "stelsel.inwerkingtreding_art2_wet_banenafspraak"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.engine import evaluate
-from eligibility.rules import doelgroep
+from eligibility.questions import doelgroep
 from eligibility.sources import KENNISARTIKELEN
 
 CONTRACT_GRONDEN = {

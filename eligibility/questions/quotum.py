@@ -19,10 +19,11 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from rules import Predicate
 
 from eligibility.facts import BOOL, CHOICE, DATE, INT, KADER, NUMBER, Fact
+from eligibility.nl import nl_date, nl_number
 from eligibility.parameters import parameter
 from eligibility.sources import document, law
 
-from .predicates import Facts, decide, kader_step, nl_date, nl_number, step
+from .predicates import Facts, decide, kader_step, step
 
 TITEL = "Wat is ons quotum en geldt de quotumheffing?"
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.engine import evaluate
-from eligibility.rules.quotum import doelbanen, quotumtekort, tekort_uit_uren
+from eligibility.questions.quotum import doelbanen, quotumtekort, tekort_uit_uren
 
 HOURS = st.floats(0, 1e9, allow_nan=False)
 DAYS = st.dates(datetime.date(2015, 5, 1), datetime.date(2030, 12, 31))
