@@ -158,7 +158,9 @@ PLACEHOLDER = re.compile(
     r"\[\[(?P<kind>parameter|sinds|per):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
     r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?(?:\|(?P<unit>[^\[\]|]{1,20}))?\]\]"
 )
-ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+#: ``[[meting:<slug>.<veld>]]`` is left for the page to fill when shown (voortgang.templatetags), so
+#: it follows what is published; voortgang.content checks it.
+ANY_PLACEHOLDER = re.compile(r"\[\[(?!meting:)[^\]]*\]\]")
 #: Front matter fields whose text is shown to visitors and may hold placeholders.
 TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "eligibility",
+    "voortgang",
     "portal.search",
     "editorial",
     "wagtail.contrib.forms",

@@ -22,6 +22,7 @@ from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, fill, r
 from home.models import HomePage, LoadedContentFile, StandardPage
 from knowledge import models as km
 from knowledge.markdown import PAGE_MODELS, markdown_blocks, render_markdown
+from voortgang.content import load_measurements, read_measurements
 
 TAXONOMY_MODELS = {
     "thema": km.Thema,
@@ -79,10 +80,12 @@ class Command(BaseCommand):
         on = timezone.localdate()
         try:
             content = read_content(root, on)
+            measurements = read_measurements(root, content)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
             changed = Loader(content, self.stdout, on).load()
+            changed += load_measurements(measurements)
         self.stdout.write(f"{changed} bestanden nieuw of gewijzigd.")
         if changed and not options["no_index"]:
             call_command("update_index", verbosity=0)
