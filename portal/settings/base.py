@@ -20,16 +20,19 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "eligibility",
+    "voortgang",
     "portal.search",
     "portal.security",
     "portal.operations",
     "portal.pagecache",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -210,6 +213,11 @@ PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {
 # E-mail: announcements of new questions go to the Eindredacteuren.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisportaal@localhost")
+# The portal's own contact details, shown on /contact/, /privacy/ and /toegankelijkheid/ (filled in
+# by load_initial_content from [[instelling:...]] placeholders). Empty: the pages name the route
+# ("het e-mailadres van de beheerder") without an address; set both in production.
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
+PORTAL_ORGANISATIE = os.environ.get("PORTAL_ORGANISATIE", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisportaal Banenafspraak"
