@@ -193,7 +193,7 @@ PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/check/plaatsingen/",
 ]
 # Saving or deleting a row of these apps' models makes every cached page stale (portal/pagecache/signals.py).
-PORTAL_PAGE_CACHE_CONTENT_APPS = ["knowledge", "home"]
+PORTAL_PAGE_CACHE_CONTENT_APPS = ["knowledge", "home", "voortgang"]
 PORTAL_PAGE_CACHE_IGNORED_MODELS = [
     "knowledge.PageFeedback",
     "knowledge.SubmittedQuestion",
