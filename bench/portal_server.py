@@ -41,10 +41,14 @@ def prepare(state, port, reuse=True, log=sys.stderr):
     state.mkdir(parents=True, exist_ok=True)
     env = environment(state, port)
     fresh = not (state / "db.sqlite3").exists() or not reuse
-    steps = [["migrate", "--noinput", "-v0"], ["createcachetable"], ["configure_site", "-v0"]]
+    steps = [
+        ["migrate", "--noinput", "-v0"],
+        ["createcachetable"],
+        ["configure_site", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],  # every time, as `make run`: new code may bring new assets
+    ]
     if fresh:
         steps += [
-            ["collectstatic", "--noinput", "-v0"],
             ["load_initial_content", "--if-empty"],
             ["update_index", "-v0"],
         ]
