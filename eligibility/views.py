@@ -175,7 +175,13 @@ def bad_request(request, vraag, fouten):
     for fout in fouten:
         veld, melding = fout["veld"], fout["melding"]
         if veld in schema:
-            items.append({"label": schema[veld].label, "melding": melding, "href": question_url(good, veld)})
+            items.append(
+                {
+                    "label": schema[veld].label_on(good.peildatum),
+                    "melding": melding,
+                    "href": question_url(good, veld),
+                }
+            )
         elif veld == st.PEILDATUM:
             items.append({"label": "Peildatum", "melding": melding, "href": start_url(good)})
         else:
@@ -400,7 +406,7 @@ def _answer_rows(state, names, plan):
         rows.append(
             {
                 "name": name,
-                "vraag": fact.label,
+                "vraag": fact.label_on(state.peildatum),
                 "antwoord": shown,
                 "given": name in state.answers,
                 "url": question_url(state, name, vanuit="controle"),
@@ -437,7 +443,7 @@ def review(request, vraag):
         "asked": _answer_rows(state, plan.path, plan),
         "optional": _answer_rows(state, optional, plan),
         "current_url": question_url(state, plan.current, vanuit="controle") if plan.current else "",
-        "current_label": schema[plan.current].label if plan.current else "",
+        "current_label": schema[plan.current].label_on(state.peildatum) if plan.current else "",
         "result_url": result_url(state),
         "crumbs": _crumbs(vraag, "Controleer uw antwoorden", request.get_full_path()),
     }
@@ -498,12 +504,12 @@ def result(request, vraag):
 
     share = request.build_absolute_uri(result_url(state, facts=facts, skipped=False))
     missing = [
-        {"label": schema[name].label, "url": question_url(state, name)}
+        {"label": schema[name].label_on(state.peildatum), "url": question_url(state, name)}
         for name in answer["ontbrekende_feiten"]
         if name in schema
     ]
     answered = [
-        {"vraag": schema[name].label, "antwoord": text.fact_value(schema[name], value)}
+        {"vraag": schema[name].label_on(state.peildatum), "antwoord": text.fact_value(schema[name], value)}
         for name, value in facts.items()
     ]
     context = {
@@ -631,7 +637,7 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
             )
         chart = {"rows": bars, "height": 24 + len(rows) * 56, "left": CHART_LEFT}
     notes = []
-    labels = {name: st.schema("quotum")[name].label for name in answer["ontbrekende_feiten"]}
+    labels = {name: st.schema("quotum")[name].label_on(peildatum) for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:
         notes.append(
             text.fill(

@@ -13,7 +13,10 @@ from eligibility.sources import KENNISARTIKELEN
 
 FILES = sorted(ROOT.rglob("*.yaml"))
 CONTENT_BRONNEN = Path(__file__).resolve().parents[2] / "content" / "bronnen"
-JCI = re.compile(r"^https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d{7}&artikel=[0-9a-z.]+$")
+JCI = re.compile(
+    r"^https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d{7}&artikel=[0-9a-z.]+"
+    r"(&z=\d{4}-\d{2}-\d{2})?(&g=\d{4}-\d{2}-\d{2})?$"  # optionally the dated text
+)
 
 
 def test_there_are_parameter_files():
@@ -75,6 +78,21 @@ def test_the_known_values_of_the_fact_sheet():
     assert parameter("quotum.drempel_uren", on).value == 25 * parameter("quotum.uren_per_werknemer", on).value
     assert parameter("quotum.percentage_overheid", datetime.date(2018, 6, 1)).value == 1.93
     assert parameter("quotum.percentage_overheid", datetime.date(2023, 6, 1)).value == 2.76
+    percentages = {
+        year: parameter("quotum.percentage_overheid", datetime.date(year, 12, 31)).value
+        for year in range(2015, 2027)
+    }
+    assert percentages == {
+        **dict.fromkeys((2015, 2016, 2017, 2020, 2021, 2022, 2025, 2026)),
+        2018: 1.93,
+        2019: 2.14,
+        2023: 2.76,
+        2024: 2.76,
+    }
+    assert all(
+        parameter("quotum.percentage_markt", datetime.date(year, 12, 31)).value is None
+        for year in range(2015, 2027)
+    )
     assert parameter("quotum.activering_overheid", datetime.date(2017, 12, 31)).value is False
     assert parameter("quotum.activering_overheid", datetime.date(2018, 1, 1)).value is True
     assert parameter("doelgroep.praktijkroute_open", datetime.date(2017, 1, 1)).value is True

@@ -153,7 +153,7 @@ def test_a_question_screen_has_its_label_help_begrippen_and_one_h1(client, conte
     fact = st.schema("doelgroep")["opgenomen_in_doelgroepregister"]
     assert response.status_code == 200
     assert body.count("<h1") == 1
-    assert html.escape(fact.label) in body and html.escape(fact.help) in body
+    assert html.escape(fact.label_on()) in body and html.escape(fact.help_on()) in body
     assert 'href="/begrippen/doelgroepregister/"' in body
     assert (
         'type="radio" id="feit-opgenomen_in_doelgroepregister" name="opgenomen_in_doelgroepregister" value="ja"'
