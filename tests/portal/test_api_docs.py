@@ -1,6 +1,7 @@
 """/api/docs serves the self-hosted Swagger UI: only the portal's own static files, no inline script."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -23,5 +24,5 @@ def test_the_docs_page_loads_only_own_static_files(client):
 def test_the_vendored_assets_and_their_licence_are_there():
     for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE"):
         assert finders.find(f"vendor/swagger-ui/{name}"), name
-    css = open(finders.find("vendor/swagger-ui/swagger-ui.css"), encoding="utf-8").read()
+    css = Path(finders.find("vendor/swagger-ui/swagger-ui.css")).read_text(encoding="utf-8")
     assert "sourceMappingURL" not in css  # the map is not shipped; the manifest storage would look for it
