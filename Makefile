@@ -27,6 +27,7 @@ run: $(VENV)/.installed-run
 	$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(PY) manage.py load_initial_content --if-empty
+	$(RUN_ENV) $(PY) manage.py check_parameter_changes
 	$(RUN_ENV) $(PY) manage.py update_index -v0
 	@echo "Kennisportaal Banenafspraak: http://$(HOST):$(PORT)/"
 	$(RUN_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; \

@@ -31,11 +31,17 @@ from eligibility import engine
 from eligibility.checker import state
 from eligibility.checker.text import organisation
 from eligibility.facts import BOOL, INT, NUMBER, NUMBER_LIST
-from eligibility.rules.predicates import nl_number
+from eligibility.nl import nl_number, number_text, parse_number
+from eligibility.parameters import parameter
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 40
+# A sheet is read row by row, and every row counts, empty ones too (openpyxl makes up the rows a
+# sheet skips, so a sheet that names row 50,000,000 would otherwise be walked to the end).
+MAX_SHEET_ROWS = MAX_ROWS + 100
+# Cells (and shared strings) the sheet XML may hold before it is parsed at all.
+MAX_SHEET_CELLS = MAX_SHEET_ROWS * (MAX_COLUMNS + 10)
 MAX_CELL = 200
 MAX_UNZIPPED = 40 * 1024 * 1024
 MAX_PACKED = 2 * 1024 * 1024 - 4096  # a form field, under DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -204,7 +210,7 @@ def _cell_text(value):
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float | Decimal):
-        return state.number_text(value)
+        return number_text(value)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
@@ -282,6 +288,57 @@ def _too_many_rows():
     return f"Het bestand heeft meer dan {nl_number(MAX_ROWS, 0)} regels. Splits het in kleinere bestanden."
 
 
+def _too_many_sheet_rows():
+    return (
+        f"Het werkblad heeft meer dan {nl_number(MAX_SHEET_ROWS, 0)} rijen (lege rijen tellen mee). "
+        f"Er mogen ten hoogste {nl_number(MAX_ROWS, 0)} regels in staan: verwijder de lege rijen onder de "
+        "gegevens of splits het bestand."
+    )
+
+
+# An element <c ...>, <row ...> or <si ...>, with or without a namespace prefix (x:c).
+_ELEMENT = {tag: re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + tag + rb"[\s/>]") for tag in (b"c", b"row", b"si")}
+
+
+def _check_cell_counts(data, names):
+    """Refuse a workbook whose sheets or shared strings hold more elements than a full template.
+
+    A cheap scan of the unzipped XML before openpyxl parses it: openpyxl reads a whole row (all of
+    its cells) and all shared strings at once, so the limits must hold before it starts.
+    """
+    too_many = FileRefused(
+        f"Het Excel-bestand heeft te veel cellen (meer dan {nl_number(MAX_SHEET_CELLS, 0)} op een werkblad). "
+        "Houd het bij de kolommen uit het sjabloon, op één werkblad, en splits grote bestanden."
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(names):
+            if (
+                not (name.startswith("xl/worksheets/") and name.endswith(".xml"))
+                and name != "xl/sharedStrings.xml"
+            ):
+                continue
+            tags = (b"si",) if name == "xl/sharedStrings.xml" else (b"c", b"row")
+            counts = dict.fromkeys(tags, 0)
+            tail = b""
+            try:
+                with archive.open(name) as member:
+                    while chunk := member.read(1 << 20):
+                        # Elements that straddle two chunks are counted in the overlap exactly once.
+                        window = tail + chunk
+                        start = len(tail)
+                        for tag in tags:
+                            counts[tag] += sum(1 for m in _ELEMENT[tag].finditer(window) if m.end() > start)
+                        if counts.get(b"row", 0) > MAX_SHEET_ROWS:
+                            raise FileRefused(_too_many_sheet_rows())
+                        if max(counts.values()) > MAX_SHEET_CELLS:
+                            raise too_many
+                        tail = window[-64:]
+            except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+                raise FileRefused(
+                    "Dit is geen geldig Excel-bestand (.xlsx). Sla het opnieuw op als Excel-werkmap of als CSV UTF-8."
+                ) from None
+
+
 def _read_xlsx(data):
     import openpyxl  # only needed here
 
@@ -300,6 +357,7 @@ def _read_xlsx(data):
         raise FileRefused(
             "Het Excel-bestand is uitgepakt te groot. Houd het bij de gegevens uit het sjabloon."
         )
+    _check_cell_counts(data, names)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds of errors on a broken file
@@ -308,6 +366,8 @@ def _read_xlsx(data):
         sheet = workbook.worksheets[0]
         header, rows, formulas = None, [], []
         for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 10), 1):
+            if number > MAX_SHEET_ROWS:
+                raise FileRefused(_too_many_sheet_rows())
             cells = []
             for index, cell in enumerate(row):
                 value = getattr(cell, "value", None)
@@ -567,7 +627,7 @@ def _csv_cell(value):
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float | Decimal):
-        return state.number_text(value)
+        return number_text(value)
     return neutralise(value)
 
 
@@ -670,17 +730,24 @@ TEMPLATE_COLUMNS = (
     "weken_per_jaar",
     "uren_per_jaar",
 )
-TEMPLATE_ROWS = (
-    ("ja", "dienstverband", "ja", "", "", "", "", "", "", "25,5", "", ""),
-    ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
-    ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
-    ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
-    ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", "1326"),
-)
+
+
+def template_rows(on=None):
+    """Example lines: one baan a week and one baan a year, at the norms in force on ``on`` (today)."""
+    on = on or datetime.date.today()
+    week = number_text(parameter("banen.urennorm", on).value)
+    year = number_text(parameter("banen.jaarnorm", on).value)
+    return (
+        ("ja", "dienstverband", "ja", "", "", "", "", "", "", week, "", ""),
+        ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
+        ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
+        ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
+        ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", year),
+    )
 
 
 def template_csv():
-    return _csv(TEMPLATE_COLUMNS, TEMPLATE_ROWS)
+    return _csv(TEMPLATE_COLUMNS, template_rows())
 
 
 def template_xlsx():
@@ -690,7 +757,7 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "Plaatsingen"
     sheet.append(list(TEMPLATE_COLUMNS))
-    for row in TEMPLATE_ROWS:
+    for row in template_rows():
         sheet.append([_template_value(name, text) for name, text in zip(TEMPLATE_COLUMNS, row, strict=True)])
     info = workbook.create_sheet("Kolommen")
     info.append(["kolom", "vraag", "toegestane waarden", "uitleg"])
@@ -708,7 +775,7 @@ def _template_value(name, text):
     if fact.kind == BOOL:
         return text
     if name in HOURS or name in ("weken_per_jaar",):
-        return float(state.parse_number(text))
+        return float(parse_number(text))
     return text
 
 

@@ -1,10 +1,17 @@
 """Sources the rules cite, and the kennisartikelen that explain them.
 
-A source is a dict ``{"titel", "url", "bron"}``: ``url`` is a dated-free wetten.overheid.nl
-``jci`` link for law, ``None`` for a seed document without a public address; ``bron`` is the
-slug of the source in ``content/bronnen/`` (``None`` when the portal has no page for it).
+A source is a dict ``{"titel", "url", "bron"}``: ``url`` is a wetten.overheid.nl link for law,
+``None`` for a seed document without a public address; ``bron`` is the slug of the source in
+``content/bronnen/`` (``None`` when the portal has no page for it).
+
+Rules declare their law sources without a date; an answer links every one to the text in force
+on its peildatum (``dated(source, peildatum)``), in wetten.overheid.nl's dated form
+``https://wetten.overheid.nl/BWBR0017745/2024-06-01/#Artikel38b``, as MinBZK's poc-machine-law
+links its rules. A ``jci`` link in a parameter's reference is dated the same way.
 """
 
+import datetime
+import re
 from functools import cache
 
 LAWS = {
@@ -15,6 +22,7 @@ LAWS = {
     "pwet": ("BWBR0015703", "Participatiewet", None),
     "wtl": ("BWBR0037522", "Wet tegemoetkomingen loondomein (Wtl)", None),
     "wet_banenafspraak": ("BWBR0051018", "Wet banenafspraak (Wet van 23 april 2025)", None),
+    "regeling_wfsv": ("BWBR0019150", "Regeling Wfsv", None),
 }
 
 # content/bronnen slugs that exist for law articles (others get bron=None)
@@ -70,6 +78,17 @@ DOCUMENTS = {
     "regeling-wfsv-2015": (
         "Regeling Wfsv, art. 3.26 en 3.27 (Stcrt. 2015, 31250)",
         "https://zoek.officielebekendmakingen.nl/stcrt-2015-31250.html",
+        None,
+    ),
+    "regeling-wfsv-vernummering": (
+        "Regeling Wfsv, art. 3.26 en 3.27 vernummerd tot 3.30 en 3.31 (Stcrt. 2015, 43639)",
+        "https://zoek.officielebekendmakingen.nl/stcrt-2015-43639.html",
+        None,
+    ),
+    "wet-arbeidsmarkt-in-balans": (
+        "Wet arbeidsmarkt in balans (sectorfondsen opgegaan in het Algemeen Werkloosheidsfonds, Wfsv art. 122a)",
+        "https://wetten.overheid.nl/BWBR0042307",
+        None,
     ),
     "stcrt-2018-1005": (
         "Besluit opschorting t+2-regel, nader rapport (Stcrt. 2018, 1005)",
@@ -78,22 +97,53 @@ DOCUMENTS = {
     "praktijkroute-2017": (
         "Inlichtingenbureau, Praktijkroute opengesteld per 1 januari 2017",
         None,
+        "praktijkroute-inlichtingenbureau",
     ),
 }
 
 
-ARTICLE_TITLES = {}  # url -> "Wet ..., artikel 38b": the title of a whole article
+ARTICLE_TITLES = {}  # (BWB id, artikel) -> "Wet ..., artikel 38b": the title of a whole article
+
+_JCI = re.compile(r"^https?://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d{7})&artikel=([0-9A-Za-z.:]+)(?:&.*)?$")
+_WETTEN = re.compile(
+    r"^https?://wetten\.overheid\.nl/(BWBR\d{7})(?:/\d{4}-\d{2}-\d{2}(?:_\d+)?)?/?(?:#(?:.*_)?Artikel([0-9A-Za-z.:]+))?$"
+)
+
+
+def law_article(url):
+    """(BWB id, artikel or None) of a wetten.overheid.nl link, or None for any other link."""
+    if not url:
+        return None
+    match = _JCI.match(url) or _WETTEN.match(url)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def dated_url(url, on):
+    """The wetten.overheid.nl link of the text in force on ``on``; other links as they are."""
+    found = law_article(url)
+    if found is None:
+        return url
+    bwb, artikel = found
+    anchor = f"#Artikel{artikel}" if artikel else ""
+    return f"https://wetten.overheid.nl/{bwb}/{on.isoformat()}/{anchor}"
+
+
+def dated(source, on):
+    """A copy of a source whose law link shows the text in force on ``on``."""
+    out = dict(source)
+    if isinstance(on, datetime.date) and out.get("url"):
+        out["url"] = dated_url(out["url"], on)
+    return out
 
 
 @cache
 def law(code, artikel, detail=""):
-    """A law article as a source: ``law("wfsv", "38b", "lid 1 onder b")``."""
+    """A law article as a source: ``law("wfsv", "38b", "lid 1 onder b")`` (dated in the answer)."""
     bwb, name, _ = LAWS[code]
-    url = f"https://wetten.overheid.nl/jci1.3:c:{bwb}&artikel={artikel}"
-    ARTICLE_TITLES.setdefault(url, f"{name}, artikel {artikel}")
+    ARTICLE_TITLES.setdefault((bwb, artikel), f"{name}, artikel {artikel}")
     return {
         "titel": f"{name}, artikel {artikel}" + (f", {detail}" if detail else ""),
-        "url": url,
+        "url": f"https://wetten.overheid.nl/{bwb}/#Artikel{artikel}",
         "bron": _LAW_SLUGS.get((code, artikel)),
     }
 
@@ -106,7 +156,7 @@ def summary(sources):
         if key in seen:
             continue
         seen.add(key)
-        titel = ARTICLE_TITLES.get(source.get("url"), source["titel"])
+        titel = ARTICLE_TITLES.get(law_article(source.get("url")), source["titel"])
         out.append({"titel": titel, "url": source.get("url"), "bron": source.get("bron")})
     return out
 
@@ -114,8 +164,8 @@ def summary(sources):
 @cache
 def document(slug):
     """A seed document or other source by its slug in content/bronnen."""
-    titel, url = DOCUMENTS[slug]
-    return {"titel": titel, "url": url, "bron": slug}
+    titel, url, *bron = DOCUMENTS[slug]
+    return {"titel": titel, "url": url, "bron": bron[0] if bron else slug}
 
 
 KENNISARTIKELEN = (

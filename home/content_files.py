@@ -145,9 +145,92 @@ def _check_item(kind, rel, meta, body, stem, taxonomy):
 
 PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 
+#: The placeholders of ``eligibility.parameters.fill_placeholders`` (``[[parameter:NAME]]`` the value
+#: in force, ``[[sinds:NAME]]`` since when it holds, ``[[per:NAME]]`` the first date it is true),
+#: extended for content: ``@2019-12-31`` reads the value on that date instead of the day of the
+#: load, ``.jaar`` picks a field of a structured value (``[[parameter:quotum.heffing_uitstel.jaar
+#: @2025-06-01]]``), and ``|%`` adds a unit to a known value only ("2,14 %"; unknown: "onbekend").
+#: A value its source calls provisional reads "2,76 % (voorlopig)".
+#: ``[[instelling:contact_email|het e-mailadres van de beheerder]]``: a setting of this installation
+#: (``PORTAL_CONTACT_EMAIL``), or the text after ``|`` when it is not configured.
+SETTING = re.compile(r"\[\[instelling:(?P<name>contact_email|organisatie)\|(?P<fallback>[^\[\]|]{1,120})\]\]")
+PLACEHOLDER = re.compile(
+    r"\[\[(?P<kind>parameter|sinds|per):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
+    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?(?:\|(?P<unit>[^\[\]|]{1,20}))?\]\]"
+)
+#: ``[[meting:<slug>.<veld>]]`` is left for the page to fill when shown (voortgang.templatetags), so
+#: it follows what is published; voortgang.content checks it.
+ANY_PLACEHOLDER = re.compile(r"\[\[(?!meting:)[^\]]*\]\]")
+#: Front matter fields whose text is shown to visitors and may hold placeholders.
+TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
 
-def _check_parameters(content):
-    """Every `::parameter name` line names a parameter of the rules module."""
+
+def _is_year(parameter, field_name, value):
+    """A calendar year is written 2022, not 2.022: a field named jaar, or a unitless *jaar* value."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        return False
+    return field_name == "jaar" if field_name else ("jaar" in parameter.name and not parameter.unit)
+
+
+def _placeholder_text(match, on):
+    """The text for one placeholder match on date ``on``; raises ValueError with a reason."""
+    from eligibility.nl import format_value, nl_date
+    from eligibility.parameters import PARAMETERS
+
+    name = match["name"]
+    if name not in PARAMETERS:
+        raise ValueError(f"onbekende parameter '{name}'")
+    day = datetime.date.fromisoformat(match["on"]) if match["on"] else on
+    value = PARAMETERS[name].on(day)
+    if match["kind"] in ("sinds", "per"):
+        start = (value.since or value.valid_from) if match["kind"] == "sinds" else PARAMETERS[name].first()
+        if match["field"] or start is None:
+            raise ValueError(f"'{match[0]}' heeft geen begindatum")
+        return nl_date(start)
+    result = value.value
+    if match["field"]:
+        if not isinstance(result, dict) or match["field"] not in result:
+            raise ValueError(f"'{match[0]}': de waarde op {day} heeft geen veld '{match['field']}'")
+        result = result[match["field"]]
+    elif isinstance(result, dict):
+        raise ValueError(f"'{match[0]}': kies een veld van de waarde, bijv. '{name}.{next(iter(result))}'")
+    text = str(result) if _is_year(PARAMETERS[name], match["field"], result) else format_value(result)
+    if result is not None and match["unit"]:
+        text = f"{text} {match['unit']}"
+    return f"{text} (voorlopig)" if result is not None and value.voorlopig else text
+
+
+def _setting_text(match):
+    from django.conf import settings
+
+    return getattr(settings, f"PORTAL_{match['name'].upper()}", "") or match["fallback"]
+
+
+def fill(text, on):
+    """Replace every parameter placeholder in ``text`` by its value on ``on`` (the Dutch way).
+
+    Raises ValueError for an unknown parameter or field and for any other ``[[...]]`` text, so a
+    visitor never sees placeholder syntax.
+    """
+    if not text or "[[" not in text:
+        return text
+    filled = SETTING.sub(_setting_text, text)
+    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), filled)
+    leftover = ANY_PLACEHOLDER.search(filled)
+    if leftover:
+        raise ValueError(f"onbekende plaatshouder '{leftover[0]}'")
+    return filled
+
+
+def texts(item):
+    """(field, text) for every text of an item that visitors read."""
+    yield from ((name, item.meta[name]) for name in TEXT_FIELDS if isinstance(item.meta.get(name), str))
+    yield from (("synoniemen", s) for s in item.meta.get("synoniemen") or [])
+    yield "tekst", item.body
+
+
+def _check_parameters(content, on):
+    """Every `::parameter name` line names a parameter; every placeholder can be filled."""
     from eligibility.parameters import PARAMETERS
 
     for items in content.items.values():
@@ -155,6 +238,13 @@ def _check_parameters(content):
             for name, _label in PARAMETER_LINE.findall(item.body):
                 if name not in PARAMETERS:
                     raise ContentError(item.path, "tekst", f"onbekende parameter '{name}'")
+            days = {on, item.meta.get("laatst_gecontroleerd") or on}
+            for field_name, text in texts(item):
+                for day in days:
+                    try:
+                        fill(text, day)
+                    except ValueError as exc:
+                        raise ContentError(item.path, field_name, str(exc)) from exc
 
 
 def _check_links(content):
@@ -183,9 +273,13 @@ def _check_links(content):
                     raise ContentError(item.path, field_name, f"verwijzing naar '{ref}', die niet bestaat")
 
 
-def read_content(root):
-    """Parse and check every content file under root; raise ContentError on the first problem."""
+def read_content(root, on=None):
+    """Parse and check every content file under root; raise ContentError on the first problem.
+
+    Placeholders must resolve on ``on`` (default today) and on each file's check date.
+    """
     root = Path(root)
+    on = on or datetime.date.today()
     try:
         taxonomy = yaml.safe_load((root / "taxonomie.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -203,5 +297,5 @@ def read_content(root):
                 item.sections = {"intro": intro, **sections}
             content.items[kind][slug] = item
     _check_links(content)
-    _check_parameters(content)
+    _check_parameters(content, on)
     return content

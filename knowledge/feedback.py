@@ -1,7 +1,15 @@
-"""'Was deze pagina nuttig?': a yes/no per page, without anything that identifies the visitor."""
+"""'Was deze pagina nuttig?': a yes/no per page, without anything that identifies the visitor.
+
+A vote is checked whole before anything is stored: the page must be a live content page that
+shows the question (and so has a URL to go back to), the answer ja or nee. Anything else is a 400.
+"""
 
 from django.db import models
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 
 class PageFeedback(models.Model):
@@ -16,3 +24,35 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page.title}: {'nuttig' if self.nuttig else 'niet nuttig'}"
+
+
+def feedback_page(page_id):
+    """The live page that asks 'Was deze pagina nuttig?' with this id, or None."""
+    from knowledge.models import ArticlePage, PracticeExamplePage, QuestionPage
+
+    if not (isinstance(page_id, str) and page_id.isdigit() and len(page_id) < 12):
+        return None
+    page = (
+        Page.objects.live()
+        .type(ArticlePage, PracticeExamplePage, QuestionPage)
+        .filter(pk=int(page_id))
+        .first()
+    )
+    if page is None or not page.url:
+        return None
+    return page
+
+
+@require_POST
+def page_feedback(request):
+    """Store a yes/no for a live content page and go back to it; anything else is a clear 400."""
+    from knowledge.views import over_rate_limit
+
+    page = feedback_page(request.POST.get("page", ""))
+    answer = request.POST.get("nuttig")
+    if page is None or answer not in ("ja", "nee"):
+        return HttpResponseBadRequest("Ongeldige reactie: kies ja of nee op een bestaande pagina.")
+    back = redirect(page.url + "?bedankt=1#feedback")
+    if not over_rate_limit(request, scope="feedback", limit=30):
+        PageFeedback.objects.create(page=page, nuttig=answer == "ja")
+    return back

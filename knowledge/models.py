@@ -8,6 +8,7 @@ with facet filters that work as plain GET links.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.panels import EditorialStatusPanel
 from knowledge.blocks import BaseStreamBlock
 from knowledge.feedback import PageFeedback  # noqa: F401
 from knowledge.filters import FacetFilter
@@ -65,6 +67,14 @@ class ContentPage(Page):
     laatst_gecontroleerd = models.DateField(
         help_text="Wanneer een redacteur de inhoud voor het laatst tegen de bronnen heeft gecontroleerd."
     )
+    controle_interval = models.PositiveSmallIntegerField(
+        "controle-interval (maanden)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Na hoeveel maanden de pagina opnieuw gecontroleerd moet worden. Leeg: de standaard "
+        "voor dit paginatype, korter voor pagina's over de regels.",
+    )
     thema = ParentalManyToManyField(Thema, blank=True, related_name="%(class)s_pages")
     spoor = ParentalManyToManyField(Spoor, blank=True, related_name="%(class)s_pages")
     sector = ParentalManyToManyField(Sector, blank=True, related_name="%(class)s_pages")
@@ -78,7 +88,9 @@ class ContentPage(Page):
         )
     ]
     source_panels = [
+        EditorialStatusPanel(),
         FieldPanel("laatst_gecontroleerd"),
+        FieldPanel("controle_interval"),
         InlinePanel("page_sources", label="Bronnen", min_num=1),
         InlinePanel("related_links", label="Gerelateerde inhoud"),
     ]

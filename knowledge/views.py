@@ -8,15 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models.functions import Upper
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
-from knowledge.feedback import PageFeedback
 from knowledge.forms import AskQuestionForm
 from knowledge.models import Begrip, QuestionPage
 from knowledge.rules import EINDREDACTIE
@@ -87,23 +83,6 @@ def ask_question(request, index_page):
         )
         announce(submission)
     return redirect(index_page.url + "stel-een-vraag/?verzonden=1")
-
-
-@require_POST
-def page_feedback(request):
-    """Store a yes/no for a live page and go back to it; anything else is a clear 400."""
-    page_id = request.POST.get("page", "")
-    page = (
-        Page.objects.live().filter(pk=int(page_id)).first()
-        if page_id.isdigit() and len(page_id) < 12
-        else None
-    )
-    answer = request.POST.get("nuttig")
-    if page is None or answer not in ("ja", "nee"):
-        return HttpResponseBadRequest("Ongeldige reactie: kies ja of nee op een bestaande pagina.")
-    if not over_rate_limit(request, scope="feedback", limit=30):
-        PageFeedback.objects.create(page=page, nuttig=answer == "ja")
-    return redirect(page.url + "?bedankt=1#feedback")
 
 
 def glossary(request):

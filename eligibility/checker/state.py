@@ -14,11 +14,11 @@ with Dutch messages, which the views show on a 400 page.
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from eligibility import engine
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST, TEXT, safe_text
+from eligibility.nl import MAX_DIGITS, number_text, parse_date, parse_number, plain_number
 
 PEILDATUM = "peildatum"
 SKIPPED = "overgeslagen"
@@ -27,14 +27,8 @@ MAX_PEILDATUM = datetime.date(2100, 12, 31)
 MAX_QUERY_LENGTH = 4000
 MAX_PARAMS = 60
 MAX_RAW_LENGTH = 500
-MAX_DIGITS = 15
 
-# Dutch numbers: 40.575 / 40575 / 25,5 / 1.326,25; a lone decimal point (25.5) is also accepted.
-_DUTCH_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-_POINT_NUMBER = re.compile(r"^[+-]?\d+\.\d+$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
@@ -64,43 +58,6 @@ def schema(vraag):
 
 
 # --- values -----------------------------------------------------------------------------------
-
-
-def parse_number(text):
-    """A Dutch number as a Decimal, or raise ValueError with a Dutch message."""
-    text = _SPACES.sub("", text)
-    if not text:
-        raise ValueError("Vul een getal in.")
-    if _DUTCH_NUMBER.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif not _POINT_NUMBER.match(text):
-        raise ValueError("Vul een getal in, bijvoorbeeld 25,5 (met een komma voor decimalen).")
-    if len(text.lstrip("+-").replace(".", "")) > MAX_DIGITS:
-        raise ValueError("Dit getal is te groot.")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the patterns above only pass valid numbers
-        raise ValueError("Vul een getal in.") from None
-
-
-def plain_number(number):
-    """A Decimal as the int or float the engine expects."""
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
-def parse_date(text):
-    """``JJJJ-MM-DD`` or ``DD-MM-JJJJ`` as a date, or raise ValueError with a Dutch message."""
-    text = text.strip()
-    match = _DUTCH_DATE.match(text)
-    try:
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return datetime.date(year, month, day)
-        if _ISO_DATE.match(text):
-            return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError("Deze datum bestaat niet. Vul een datum in als 31-12-2025.") from None
-    raise ValueError("Vul een geldige datum in, bijvoorbeeld 31-12-2025.")
 
 
 def parse_peildatum(text):
@@ -156,14 +113,6 @@ def parse_value(fact, raw):
     if kind == TEXT:
         return text
     raise ValueError("Onbekend soort antwoord.")  # pragma: no cover - every kind is handled above
-
-
-def number_text(value):
-    """A number the way the form fields show it: 25,5 · 40575."""
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f").replace(".", ",")
 
 
 def format_value(fact, value):
@@ -398,7 +347,8 @@ def plan(state):
         pending += [name for name in missing if name not in pending]
         nxt = missing[0] if missing else None
         if nxt is None:
-            for name in pending:
+            assumed = [n for n, f in facts.items() if f.altijd_vragen and n not in pending]
+            for name in [*pending, *assumed]:
                 if (
                     name not in done
                     and relevant(facts[name], walk)

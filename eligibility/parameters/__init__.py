@@ -13,10 +13,11 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
+
+from eligibility.nl import format_value, nl_date
 
 ROOT = Path(__file__).resolve().parent
 
@@ -32,10 +33,23 @@ class ParameterValue:
     description: str = ""
     unit: str = ""
     kennisartikel: str | None = None
+    since: datetime.date | None = None  # the first day of the run of this same value
+    voorlopig: bool = False  # a provisional value (the source calls it so)
+    onzekerheden: tuple = ()  # open questions about this value (strings or {...}), plus the file's
+    noot: str = ""  # a correction note: why a value was corrected
 
     @property
     def known(self):
         return self.value is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    value: object
+    reference: tuple
+    voorlopig: bool = False
+    onzekerheden: tuple = ()
+    noot: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,19 +59,59 @@ class Parameter:
     unit: str
     kennisartikel: str | None
     dates: tuple  # ascending valid_from dates
-    entries: tuple  # (value, reference) per date
+    entries: tuple  # an Entry per date
+    onzekerheden: tuple = ()  # the file's own open questions, for every value
 
     def on(self, day):
         index = bisect.bisect_right(self.dates, day) - 1
         if index < 0:  # before the rule applied: unknown, cited by where the rule comes from
-            reference = self.entries[0][1]
             return ParameterValue(
-                self.name, None, None, reference, self.description, self.unit, self.kennisartikel
+                self.name,
+                None,
+                None,
+                self.entries[0].reference,
+                self.description,
+                self.unit,
+                self.kennisartikel,
+                onzekerheden=self.onzekerheden,
             )
-        value, reference = self.entries[index]
+        entry = self.entries[index]
+        start = index
+        while start > 0 and self.entries[start - 1].value == entry.value:
+            start -= 1
         return ParameterValue(
-            self.name, value, self.dates[index], reference, self.description, self.unit, self.kennisartikel
+            self.name,
+            entry.value,
+            self.dates[index],
+            entry.reference,
+            self.description,
+            self.unit,
+            self.kennisartikel,
+            since=self.dates[start],
+            voorlopig=entry.voorlopig,
+            onzekerheden=self.onzekerheden + entry.onzekerheden,
+            noot=entry.noot,
         )
+
+    def first(self, test=bool):
+        """The first date on which ``test(value)`` holds for a known value, or None."""
+        for day, entry in zip(self.dates, self.entries, strict=True):
+            if entry.value is not None and test(entry.value):
+                return day
+        return None
+
+    def last_known(self, day):
+        """The last known value on or before ``day`` (a ParameterValue), or None if there is none."""
+        index = bisect.bisect_right(self.dates, day) - 1
+        while index >= 0 and self.entries[index].value is None:
+            index -= 1
+        return None if index < 0 else self.on(self.dates[index])
+
+
+def _as_tuple(items):
+    if not items:
+        return ()
+    return tuple(items) if isinstance(items, list | tuple) else (items,)
 
 
 def _load(path):
@@ -65,7 +119,16 @@ def _load(path):
     name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
     values = data["values"]
     dates = tuple(values)
-    entries = tuple((entry["value"], tuple(entry.get("reference") or ())) for entry in values.values())
+    entries = tuple(
+        Entry(
+            entry["value"],
+            tuple(entry.get("reference") or ()),
+            bool(entry.get("voorlopig", False)),
+            _as_tuple(entry.get("onzekerheden")),
+            " ".join(str(entry.get("noot") or "").split()),
+        )
+        for entry in values.values()
+    )
     return Parameter(
         name=name,
         description=" ".join(str(data.get("description", "")).split()),
@@ -73,6 +136,7 @@ def _load(path):
         kennisartikel=data.get("kennisartikel"),
         dates=dates,
         entries=entries,
+        onzekerheden=_as_tuple(data.get("onzekerheden")),
     )
 
 
@@ -94,36 +158,33 @@ def change_dates():
     return sorted({day for p in PARAMETERS.values() for day in p.dates})
 
 
-def format_value(value):
-    """A parameter value the Dutch way: 25,5 · 40.575 · 1,93 · ja/nee · onbekend."""
-    if value is None:
-        return "onbekend"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, datetime.date):
-        return value.strftime("%-d-%-m-%Y")
-    if isinstance(value, int | float | Decimal):
-        whole, _, fraction = f"{value:,}".partition(".")
-        whole = whole.replace(",", ".")
-        fraction = fraction.rstrip("0") if fraction else ""
-        return f"{whole},{fraction}" if fraction else whole
-    return str(value)
-
-
-_PLACEHOLDER = re.compile(r"\[\[parameter:([a-z0-9_.]+)\]\]")
+_PLACEHOLDER = re.compile(r"\[\[(parameter|sinds|per):([a-z0-9_.]+)(?:=([a-z0-9_]+))?\]\]")
 
 
 def fill_placeholders(text, on):
-    """Replace ``[[parameter:banen.urennorm]]`` in a text by the value in force on ``on``.
+    """Replace placeholders in a text by what the parameters say on date ``on``.
 
-    So an article can say "1 baan = [[parameter:banen.urennorm]] uur per week" and stay in step
-    with the rules. An unknown parameter name is left as it is.
+    ``[[parameter:banen.urennorm]]``: the value in force (25,5); ``[[sinds:quotum.heffing_per_baan]]``:
+    the date from which that value has applied; ``[[per:doelgroep.praktijkroute_open]]``: the first
+    date on which the parameter has a true (known, non-zero) value, ``[[per:NAME=false]]`` the first
+    date with that value (``true``, ``false`` or a word such as ``blijfgrond``). So an article can say "1 baan =
+    [[parameter:banen.urennorm]] uur per week" and stay in step with the rules. An unknown parameter
+    name is left as it is.
     """
 
     def replace(match):
-        name = match.group(1)
+        kind, name, wanted = match.groups()
         if name not in PARAMETERS:
             return match.group(0)
-        return format_value(parameter(name, on).value)
+        if kind == "parameter":
+            return format_value(parameter(name, on).value)
+        if kind == "sinds":
+            day = parameter(name, on).since
+        elif wanted is None:
+            day = PARAMETERS[name].first()
+        else:
+            target = {"true": True, "false": False}.get(wanted, wanted)
+            day = PARAMETERS[name].first(lambda value: value == target)
+        return "onbekend" if day is None else nl_date(day)
 
     return _PLACEHOLDER.sub(replace, text)

@@ -20,7 +20,9 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "eligibility",
+    "voortgang",
     "portal.search",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -140,6 +142,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # E-mail: announcements of new questions go to the Eindredacteuren.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisportaal@localhost")
+# The portal's own contact details, shown on /contact/, /privacy/ and /toegankelijkheid/ (filled in
+# by load_initial_content from [[instelling:...]] placeholders). Empty: the pages name the route
+# ("het e-mailadres van de beheerder") without an address; set both in production.
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
+PORTAL_ORGANISATIE = os.environ.get("PORTAL_ORGANISATIE", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisportaal Banenafspraak"

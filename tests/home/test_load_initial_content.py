@@ -1,5 +1,6 @@
 """load_initial_content: the real content loads completely, once; broken files are refused whole."""
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -143,3 +144,84 @@ def test_if_empty_skips_a_loaded_database(small_content):
         "load_initial_content", "--path", str(small_content), "--no-index", "--if-empty", verbosity=0
     )
     assert "Andere tekst." not in km.ArticlePage.objects.get().body[2].value.source
+
+
+def test_placeholders_are_filled_with_the_value_in_force_everywhere_a_visitor_reads(small_content):
+    path = small_content / "vragen" / "telt-inleen-mee.md"
+    text = path.read_text()
+    text = text.replace("kort_antwoord: Soms.", "kort_antwoord: Vanaf [[parameter:quotum.drempel_uren]] uur.")
+    text = text.replace(
+        "Lees [wat",
+        "In 2019 gold [[parameter:quotum.percentage_overheid@2019-12-31|%]], in 2023 "
+        "[[parameter:quotum.percentage_overheid@2023-12-31|%]] en in 2014 "
+        "[[parameter:quotum.percentage_overheid@2014-12-31|%]], sinds "
+        "[[sinds:quotum.activering_overheid@2019-06-01]]; Praktijkroute per [[per:doelgroep.praktijkroute_open]]. "
+        "Lees [wat",
+    )
+    path.write_text(text)
+    load(small_content)
+    question = km.QuestionPage.objects.get(slug="telt-inleen-mee")
+    assert question.kort_antwoord == "Vanaf 40.575 uur."
+    assert question.samenvatting == "Vanaf 40.575 uur."
+    assert (
+        "In 2019 gold 2,14 %, in 2023 2,76 % (voorlopig) en in 2014 onbekend, sinds 1 januari 2018; "
+        "Praktijkroute per 1 januari 2017." in question.body[0].value.source
+    )
+    assert "[[" not in question.body[0].value.source
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "message"),
+    [
+        ("[[parameter:banen.bestaat_niet]]", "onbekende parameter 'banen.bestaat_niet'"),
+        ("[[parameter:quotum.heffing_uitstel]]", "kies een veld"),
+        ("[[parameter:quotum.drempel_uren.jaar]]", "geen veld 'jaar'"),
+        ("[[parameter:quotum.drempel_uren@2020]]", "onbekende plaatshouder"),
+        ("[[parametr:quotum.drempel_uren]]", "onbekende plaatshouder"),
+        ("[[sinds:quotum.drempel_uren@2010-01-01]]", "geen begindatum"),
+    ],
+)
+def test_a_placeholder_that_cannot_be_filled_stops_the_load(small_content, placeholder, message):
+    path = small_content / "vragen" / "telt-inleen-mee.md"
+    path.write_text(path.read_text().replace("Lees [wat", f"Zie {placeholder}. Lees [wat"))
+    with pytest.raises(CommandError) as error:
+        load(small_content)
+    assert "vragen/telt-inleen-mee.md: veld 'tekst'" in str(error.value)
+    assert message in str(error.value)
+    assert not LoadedContentFile.objects.exists()
+
+
+def test_a_parameter_that_changes_makes_a_new_revision_on_the_next_load(small_content, monkeypatch):
+    from home.management.commands import load_initial_content as command
+
+    path = small_content / "artikelen" / "wat-telt-mee.md"
+    path.write_text(
+        path.read_text().replace("Meer tekst.", "Geactiveerd: [[parameter:quotum.activering_overheid]].")
+    )
+    monkeypatch.setattr(command.timezone, "localdate", lambda: datetime.date(2017, 6, 1))
+    load(small_content)
+    revisions = Revision.objects.count()
+    load(small_content)
+    assert Revision.objects.count() == revisions
+    monkeypatch.setattr(command.timezone, "localdate", lambda: datetime.date(2018, 6, 1))
+    load(small_content)
+    assert Revision.objects.count() == revisions + 1
+    assert "Geactiveerd: ja." in km.ArticlePage.objects.get(slug="wat-telt-mee").body[2].value.source
+
+
+@pytest.mark.parametrize(
+    ("configured", "shown"), [("", "nog in te stellen"), ("beheer@portaal.test", "beheer@portaal.test")]
+)
+def test_a_setting_placeholder_shows_the_configured_contact_address_or_its_fallback(
+    small_content, settings, client, configured, shown
+):
+    settings.PORTAL_CONTACT_EMAIL = configured
+    (small_content / "paginas" / "contact.md").write_text(
+        "---\ntype: pagina\nslug: contact\ntitel: Contact\n---\n"
+        "Mail ons: [[instelling:contact_email|nog in te stellen]].\n",
+        encoding="utf-8",
+    )
+    load(small_content)
+    html = client.get("/contact/").content.decode()
+    assert f"Mail ons: {shown}." in html
+    assert "[[" not in html

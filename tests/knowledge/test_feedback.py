@@ -47,6 +47,25 @@ def test_bad_input_is_a_clear_400_and_stores_nothing(client, site_tree, data):
     assert not PageFeedback.objects.exists()
 
 
+@pytest.mark.parametrize("target", ["root", "home", "kennisbank", "draft"])
+def test_a_page_without_the_question_is_a_400_and_stores_nothing(client, site_tree, target):
+    """The probe's input: page=1, Wagtail's root, which has no URL (it gave a 500 after storing)."""
+    from wagtail.models import Page
+
+    pages = {
+        "root": Page.objects.get(depth=1),
+        "home": site_tree["home"],
+        "kennisbank": site_tree["kennisbank"],
+        "draft": ArticlePageFactory(parent=site_tree["kennisbank"], live=False),
+    }
+    if target == "root":
+        assert pages["root"].url is None
+    response = client.post("/reactie/", {"page": str(pages[target].pk), "nuttig": "ja"})
+    assert response.status_code == 400
+    assert "Ongeldige reactie" in response.content.decode()
+    assert not PageFeedback.objects.exists()
+
+
 def test_get_is_not_allowed(client, db):
     assert client.get("/reactie/").status_code == 405
 

@@ -2,19 +2,27 @@
 
 Idempotent: each file's hash is remembered, so a second run changes nothing, and a changed file
 becomes a new revision of its page. Everything is checked first and written in one transaction.
+
+Parameter placeholders (``[[parameter:quotum.drempel_uren]]``, see ``home.content_files.fill``)
+are filled with the values in force on the day of the load, so search, the API and the pages all
+show the same number. The remembered hash covers the filled text: after a parameter changes, the
+next load makes a new revision of each page that shows it.
 """
 
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, read_content
+from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, fill, read_content, texts
 from home.models import HomePage, LoadedContentFile, StandardPage
 from knowledge import models as km
 from knowledge.markdown import PAGE_MODELS, markdown_blocks, render_markdown
+from voortgang.content import load_measurements, read_measurements
 
 TAXONOMY_MODELS = {
     "thema": km.Thema,
@@ -47,9 +55,9 @@ INDEX_PAGES = [
 INDEX_FOR = {"artikel": "kennisbank", "praktijkvoorbeeld": "praktijkvoorbeelden", "vraag": "vragen"}
 
 
-def samenvatting(meta):
+def samenvatting(meta, text=str):
     """A page's summary; a question without one is summarised by its short answer."""
-    return meta.get("samenvatting") or meta.get("kort_antwoord", "")[:400]
+    return text(meta.get("samenvatting") or "") or text(meta.get("kort_antwoord", ""))[:400]
 
 
 def default_root():
@@ -69,21 +77,25 @@ class Command(BaseCommand):
             self.stdout.write("Inhoud is al geladen; niets gedaan.")
             return
         root = Path(options["path"]) if options["path"] else default_root()
+        on = timezone.localdate()
         try:
-            content = read_content(root)
+            content = read_content(root, on)
+            measurements = read_measurements(root, content)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
-            changed = Loader(content, self.stdout).load()
+            changed = Loader(content, self.stdout, on).load()
+            changed += load_measurements(measurements)
         self.stdout.write(f"{changed} bestanden nieuw of gewijzigd.")
         if changed and not options["no_index"]:
             call_command("update_index", verbosity=0)
 
 
 class Loader:
-    def __init__(self, content, stdout):
+    def __init__(self, content, stdout, on):
         self.content = content
         self.stdout = stdout
+        self.on = on
         self.known = dict(LoadedContentFile.objects.values_list("path", "sha256"))
         self.changed = 0
         self.pages = {}  # (kind, slug) -> page
@@ -110,18 +122,29 @@ class Loader:
         return self.changed
 
     # -- bookkeeping -------------------------------------------------------------------------
+    def digest(self, item):
+        """The file's hash, or for a file with placeholders the hash of the file and its filled text."""
+        filled = [self.text(text) for _field, text in texts(item) if "[[" in text]
+        if not filled:
+            return item.sha256
+        return hashlib.sha256("\n".join([item.sha256, *filled]).encode()).hexdigest()
+
     def is_new(self, item):
-        return self.known.get(item.path) != item.sha256
+        return self.known.get(item.path) != self.digest(item)
 
     def mark_loaded(self, item):
-        LoadedContentFile.objects.update_or_create(path=item.path, defaults={"sha256": item.sha256})
+        LoadedContentFile.objects.update_or_create(path=item.path, defaults={"sha256": self.digest(item)})
         self.changed += 1
+
+    def text(self, text):
+        """A text with its parameter placeholders filled for the day of the load."""
+        return fill(text, self.on)
 
     def resolve_page(self, scheme, slug):
         return self.pages[scheme, slug].pk
 
     def html(self, markdown_text):
-        return render_markdown(markdown_text, resolve_page=self.resolve_page)
+        return render_markdown(self.text(markdown_text), resolve_page=self.resolve_page)
 
     # -- snippets ----------------------------------------------------------------------------
     def load_taxonomy(self):
@@ -133,12 +156,12 @@ class Loader:
         meta = item.meta
         if model is km.Bron:
             fields = {
-                "titel": meta["titel"],
+                "titel": self.text(meta["titel"]),
                 "soort": meta["soort"],
                 "jaar": meta.get("jaar"),
                 "kenmerk": meta.get("kenmerk") or "",
                 "url": meta.get("url") or "",
-                "omschrijving": item.body.strip(),
+                "omschrijving": self.text(item.body.strip()),
             }
         else:
             sector = meta.get("sector")
@@ -147,7 +170,7 @@ class Loader:
                 "afkorting": meta.get("afkorting") or "",
                 "sector": km.Sector.objects.filter(slug=sector).first() if sector else None,
                 "website": meta.get("website") or "",
-                "omschrijving": item.body.strip(),
+                "omschrijving": self.text(item.body.strip()),
             }
         model.objects.update_or_create(slug=item.slug, defaults=fields)
         self.mark_loaded(item)
@@ -157,10 +180,10 @@ class Loader:
         begrip, _ = km.Begrip.objects.update_or_create(
             slug=item.slug,
             defaults={
-                "term": meta["term"],
+                "term": self.text(meta["term"]),
                 "afkorting": meta.get("afkorting") or "",
-                "synoniemen": "\n".join(meta.get("synoniemen") or []),
-                "omschrijving": item.body.strip(),
+                "synoniemen": "\n".join(self.text(s) for s in meta.get("synoniemen") or []),
+                "omschrijving": self.text(item.body.strip()),
             },
         )
         begrip.bronnen.set(km.Bron.objects.filter(slug__in=meta.get("bronnen") or []))
@@ -185,12 +208,16 @@ class Loader:
                 page = existing.get(item.slug)
                 if page is None:
                     page = model(
-                        title=item.title,
+                        title=self.text(item.title),
                         slug=item.slug,
                         live=False,
-                        samenvatting=samenvatting(item.meta),
+                        samenvatting=samenvatting(item.meta, self.text),
                         laatst_gecontroleerd=item.meta["laatst_gecontroleerd"],
-                        **({"kort_antwoord": item.meta["kort_antwoord"]} if kind == "vraag" else {}),
+                        **(
+                            {"kort_antwoord": self.text(item.meta["kort_antwoord"])}
+                            if kind == "vraag"
+                            else {}
+                        ),
                         **(
                             {"aanpak": "-", "wat_werkte": "-", "lessen": "-"}
                             if kind == "praktijkvoorbeeld"
@@ -212,8 +239,8 @@ class Loader:
     def fill_page(self, item, page):
         """Pass 2: set every field and publish a new revision."""
         meta = item.meta
-        page.title = item.title
-        page.samenvatting = samenvatting(meta)
+        page.title = self.text(item.title)
+        page.samenvatting = samenvatting(meta, self.text)
         page.laatst_gecontroleerd = meta["laatst_gecontroleerd"]
         page.search_description = page.samenvatting
         for facet, model in TAXONOMY_MODELS.items():
@@ -227,7 +254,7 @@ class Loader:
             if k != "vraag" or item.kind != "vraag"
         ]
         if item.kind == "vraag":
-            page.kort_antwoord = meta["kort_antwoord"]
+            page.kort_antwoord = self.text(meta["kort_antwoord"])
             page.body = self.body_blocks(item.body)
             page.related_questions = [
                 km.RelatedQuestion(question_id=self.resolve_page(k, s)) for k, s in refs if k == "vraag"
@@ -251,9 +278,9 @@ class Loader:
         page = StandardPage.objects.child_of(self.home).filter(slug=item.slug).first()
         if page is None:
             page = self.home.add_child(
-                instance=StandardPage(title=item.title, slug=item.slug, body="-", live=False)
+                instance=StandardPage(title=self.text(item.title), slug=item.slug, body="-", live=False)
             )
-        page.title = item.title
+        page.title = self.text(item.title)
         page.body = self.html(item.body)
         page.show_in_menus = False
         page.save_revision(log_action=True).publish()
