@@ -67,13 +67,15 @@ def quotum_download(request):
 
 # --- your own organisation: figures in the link only ----------------------------------------
 
-ENGINE_FIELDS = {
-    "fte": "fte",
-    "verloonde_uren_jaar": "uren",
-    "quotumpercentage": "pct",
-    "jaar": "jaar",
-    "uren_per_fte_per_week": None,  # one field for every row
-}
+ENGINE_FIELDS = {"fte": "fte", "verloonde_uren_jaar": "uren", "quotumpercentage": "pct", "jaar": "jaar"}
+
+
+def _field_for(veld, regel):
+    """The form field of an engine error's ``veld`` for the row ``regel``; None for the form itself."""
+    name = veld.removeprefix("feiten.")
+    if name == "uren_per_fte_per_week":
+        return "uren_per_fte"  # one field for every row
+    return own.row_name(ENGINE_FIELDS[name], regel) if name in ENGINE_FIELDS else None
 
 
 def _error_items(form):
@@ -103,12 +105,11 @@ def _results(form, today):
             )
         except engine.InvalidInput as error:
             for fout in error.fouten:
-                base = ENGINE_FIELDS.get(fout["veld"].removeprefix("feiten."), "")
-                name = "uren_per_fte" if base is None else own.row_name(base, row["regel"]) if base else None
-                if name in form.fields and name not in form.errors:
-                    form.add_error(name, fout["melding"])
-                elif name is None or name not in form.fields:
+                name = _field_for(fout["veld"], row["regel"])
+                if name is None:
                     form.add_error(None, fout["melding"])
+                elif name not in form.errors:
+                    form.add_error(name, fout["melding"])
     return results
 
 
