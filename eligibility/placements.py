@@ -32,6 +32,7 @@ from eligibility.checker import state
 from eligibility.checker.text import organisation
 from eligibility.facts import BOOL, INT, NUMBER, NUMBER_LIST
 from eligibility.nl import nl_number, number_text, parse_number
+from eligibility.parameters import parameter
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -729,17 +730,24 @@ TEMPLATE_COLUMNS = (
     "weken_per_jaar",
     "uren_per_jaar",
 )
-TEMPLATE_ROWS = (
-    ("ja", "dienstverband", "ja", "", "", "", "", "", "", "25,5", "", ""),
-    ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
-    ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
-    ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
-    ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", "1326"),
-)
+
+
+def template_rows(on=None):
+    """Example lines: one baan a week and one baan a year, at the norms in force on ``on`` (today)."""
+    on = on or datetime.date.today()
+    week = number_text(parameter("banen.urennorm", on).value)
+    year = number_text(parameter("banen.jaarnorm", on).value)
+    return (
+        ("ja", "dienstverband", "ja", "", "", "", "", "", "", week, "", ""),
+        ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
+        ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
+        ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
+        ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", year),
+    )
 
 
 def template_csv():
-    return _csv(TEMPLATE_COLUMNS, TEMPLATE_ROWS)
+    return _csv(TEMPLATE_COLUMNS, template_rows())
 
 
 def template_xlsx():
@@ -749,7 +757,7 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "Plaatsingen"
     sheet.append(list(TEMPLATE_COLUMNS))
-    for row in TEMPLATE_ROWS:
+    for row in template_rows():
         sheet.append([_template_value(name, text) for name, text in zip(TEMPLATE_COLUMNS, row, strict=True)])
     info = workbook.create_sheet("Kolommen")
     info.append(["kolom", "vraag", "toegestane waarden", "uitleg"])

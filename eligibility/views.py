@@ -106,7 +106,7 @@ def fact_field(fact, value="", errors=(), peildatum=None):
     )
     choices = (("ja", "Ja"), ("nee", "Nee")) if fact.kind == BOOL else tuple(fact.choices)
     suffix = "%" if fact.unit == "procent" else fact.unit
-    help_text = fact.help
+    help_text = fact.help_on(peildatum)
     if fact.kind == NUMBER_LIST:
         help_text = f"{help_text} Scheid de getallen met een puntkomma, bijvoorbeeld 20; 12,5.".strip()
     elif fact.kind == NUMBER:
@@ -121,7 +121,7 @@ def fact_field(fact, value="", errors=(), peildatum=None):
     return FieldView(
         name=fact.name,
         id=f"feit-{fact.name}",
-        label=fact.label,
+        label=fact.label_on(peildatum),
         help=help_text,
         errors=list(errors),
         value=value,
@@ -202,7 +202,7 @@ def landing(request):
         {
             "vraag": vraag,
             "titel": engine.module(vraag).TITEL,
-            "intro": text.INTRO[vraag],
+            "intro": text.intro(vraag, timezone.localdate()),
             "url": reverse("checker-start", args=[vraag]),
         }
         for vraag in QUESTIONS
@@ -267,8 +267,8 @@ def start(request, vraag):
         FieldView(
             name="kader",
             id="feit-kader",
-            label=kader_fact.label,
-            help=kader_fact.help,
+            label=kader_fact.label_on(state.peildatum),
+            help=kader_fact.help_on(state.peildatum),
             errors=[errors["kader"]] if "kader" in errors else [],
             value=state.answers.get("kader") or kader_fact.default,
             widget="radio",
@@ -278,7 +278,7 @@ def start(request, vraag):
     context = {
         "vraag": vraag,
         "titel": mod.TITEL,
-        "intro": text.INTRO[vraag],
+        "intro": text.intro(vraag, state.peildatum),
         "fields": fields,
         "error_items": [(f"{f.label}: {e}", f"#{f.id}") for f in fields for e in f.errors],
         "hidden": _hidden(state, (st.PEILDATUM, "kader")),
@@ -516,6 +516,7 @@ def result(request, vraag):
         "summary": text.answer_rows(answer["antwoord"]) if decided else [],
         "steps": steps,
         "bronnen": answer["bronnen"],
+        "onzekerheden": answer["onzekerheden"],
         "reading": reading,
         "differences": differences,
         "missing": missing,
@@ -574,10 +575,11 @@ def quotum_calculator(request):
         realised = facts.get("gerealiseerde_banen")
         converted = None
         if realised is not None and facts.get("fte") is None:
-            norm = parameter("banen.jaarnorm", datetime.date(jaar, 12, 31)).value or 1326
-            converted = (realised, norm)
-            facts.pop("gerealiseerde_banen")
-            facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
+            norm = parameter("banen.jaarnorm", datetime.date(jaar, 12, 31)).value
+            if norm is not None:
+                converted = (realised, norm)
+                facts.pop("gerealiseerde_banen")
+                facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
         answer = engine.evaluate("quotum", facts, peildatum)
         missing = answer["ontbrekende_feiten"]
         if "quotumpercentage" in missing:
@@ -632,8 +634,11 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
     labels = {name: st.schema("quotum")[name].label for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:
         notes.append(
-            "Vul de verloonde uren van het heffingsjaar en van het jaar ervoor in om te zien of u onder de "
-            "quotumheffing valt (drempel: 25 werknemers, 40.575 uur)."
+            text.fill(
+                "Vul de verloonde uren van het heffingsjaar en van het jaar ervoor in om te zien of u onder de "
+                "quotumheffing valt (drempel: [[parameter:quotum.drempel_uren]] verloonde uren per jaar).",
+                datetime.date(facts.get("jaar") or peildatum.year, 12, 31),
+            )
         )
     if converted:
         banen, norm = converted
@@ -654,6 +659,7 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
         "table": table,
         "chart": chart,
         "steps": explain(answer["uitleg"])[0],
+        "onzekerheden": answer["onzekerheden"],
         "notes": notes,
         "checker_url": result_url(st.State("quotum", peildatum, st.in_force("quotum", facts))),
     }
@@ -673,6 +679,7 @@ def banen_calculator(request):
         outcome = {
             "sentence": text.sentence("banen", answer["antwoord"], facts, peildatum),
             "steps": explain(answer["uitleg"])[0],
+            "onzekerheden": answer["onzekerheden"],
         }
     status = 400 if form.errors else 200
     context = {

@@ -165,6 +165,13 @@ ANY_PLACEHOLDER = re.compile(r"\[\[(?!meting:)[^\]]*\]\]")
 TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
 
 
+def _is_year(parameter, field_name, value):
+    """A calendar year is written 2022, not 2.022: a field named jaar, or a unitless *jaar* value."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        return False
+    return field_name == "jaar" if field_name else ("jaar" in parameter.name and not parameter.unit)
+
+
 def _placeholder_text(match, on):
     """The text for one placeholder match on date ``on``; raises ValueError with a reason."""
     from eligibility.nl import format_value, nl_date
@@ -187,7 +194,7 @@ def _placeholder_text(match, on):
         result = result[match["field"]]
     elif isinstance(result, dict):
         raise ValueError(f"'{match[0]}': kies een veld van de waarde, bijv. '{name}.{next(iter(result))}'")
-    text = format_value(result)
+    text = str(result) if _is_year(PARAMETERS[name], match["field"], result) else format_value(result)
     if result is not None and match["unit"]:
         text = f"{text} {match['unit']}"
     return f"{text} (voorlopig)" if result is not None and value.voorlopig else text

@@ -25,3 +25,11 @@ def breadcrumbs(*pairs):
 def page_type_label(page):
     """The page's kind as visitors read it: its model's verbose name ("Kennisartikel", …)."""
     return capfirst(page.specific_class._meta.verbose_name)
+
+
+@register.filter
+def plain_text(html):
+    """Rendered rich text as one line of plain text; words of adjacent blocks stay apart."""
+    from knowledge.markdown import html_to_text
+
+    return html_to_text(html)

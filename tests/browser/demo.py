@@ -4,10 +4,9 @@ The content is deliberately awkward for a phone: a long Dutch compound in a titl
 unbroken URL and a table in a body, so the layout tests see what real content brings.
 """
 
-from wagtail.rich_text import RichText
-
 from home.models import StandardPage
 from knowledge import models as km
+from knowledge.markdown import markdown_blocks
 from tests.factories import (
     ArticlePageFactory,
     BegripFactory,
@@ -19,17 +18,26 @@ from tests.factories import (
 )
 
 LONG_URL = "https://wetten.overheid.nl/BWBR0017745/2026-01-01#Hoofdstuk4_Afdeling2_Paragraaf4.1_Artikel38b"
-AWKWARD_BODY = [
-    (
-        "paragraph",
-        RichText(
-            "<h2>Arbeidsongeschiktheidsverzekeringsvoorwaarden</h2>"
-            f"<p>Zie {LONG_URL} voor de tekst van de wet, en de "
-            "doelgroepregisterinschrijvingsbevestigingsbrief van het UWV.</p>"
-            "<ul><li>Eerste punt van de lijst</li><li>Tweede punt</li></ul>"
-        ),
-    ),
-]
+AWKWARD_MARKDOWN = f"""## Arbeidsongeschiktheidsverzekeringsvoorwaarden
+
+Zie {LONG_URL} voor de tekst van de wet, en de doelgroepregisterinschrijvingsbevestigingsbrief.
+Lees verder:
+- Eerste punt van de lijst
+- Tweede punt
+
+| Regeling | Wat het is | Bij wie |
+|---|---|---|
+| [Loonkostensubsidie](begrip:doelgroepregister) | Vergoeding voor het verschil tussen minimumloon en loonwaarde, onder de Participatiewet | Gemeente |
+| No-riskpolis | Ziekengeld vanaf de eerste ziektedag | Uitvoeringsinstituut Werknemersverzekeringen |
+"""
+
+
+def awkward_body():
+    """The body of a content page as raw StreamField data: text, a list and a table block."""
+    return [
+        {"type": kind, "value": getattr(value, "source", value)}
+        for kind, value in markdown_blocks(AWKWARD_MARKDOWN, resolve_page=None)
+    ]
 
 
 def build_demo():
@@ -37,7 +45,7 @@ def build_demo():
     thema = ThemaFactory(slug="meetellen", naam="Wat telt mee")
     sector = SectorFactory(slug="rijk", naam="Rijksoverheid")
     article = ArticlePageFactory(
-        parent=tree["kennisbank"], title="Wat telt mee", slug="wat-telt-mee", body=AWKWARD_BODY
+        parent=tree["kennisbank"], title="Wat telt mee", slug="wat-telt-mee", body=awkward_body()
     )
     article.thema.add(thema)
     article.save()
@@ -49,7 +57,7 @@ def build_demo():
         parent=tree["vragen"],
         title="Telt een uitzendkracht via een inleenconstructie mee voor de banenafspraak?",
         slug="uitzendkracht",
-        body=AWKWARD_BODY,
+        body=awkward_body(),
     )
     question.thema.add(thema)
     question.save()

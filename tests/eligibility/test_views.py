@@ -169,13 +169,15 @@ def test_doelgroep_asks_every_ground_until_one_applies(client):
         {
             "opgenomen_in_doelgroepregister": "nee",
             "heeft_wsw_indicatie": "nee",
+            "wsw_indicatie_verlopen": "nee",
             "heeft_wajong_recht": "ja",
             "wajong_duurzaam_geen_arbeidsvermogen": "nee",
         },
     )
-    assert asked == [
+    assert asked == [  # each ground in turn (Besluit Wfsv 2.25 included) until one applies
         "opgenomen_in_doelgroepregister",
         "heeft_wsw_indicatie",
+        "wsw_indicatie_verlopen",
         "heeft_wajong_recht",
         "wajong_duurzaam_geen_arbeidsvermogen",
     ]
@@ -225,7 +227,7 @@ def test_back_returns_to_the_previous_question_with_its_answer(client):
     url = start(client, "doelgroep")
     second = answer(client, url, "nee")
     third = answer(client, second, "nee")
-    assert fact_of(third) == "heeft_wajong_recht"
+    assert fact_of(third) == "wsw_indicatie_verlopen"
     back = answer(client, third, None, "vorige")
     assert fact_of(back) == "heeft_wsw_indicatie"
     body = client.get(back).content.decode()
@@ -418,8 +420,8 @@ def test_the_print_view_has_the_answer_and_no_forms(client):
                 "quotumpercentage": "2,76",
                 "gerealiseerde_banen": "10",
             },
-            "In 2026: uw doelstelling is 38,96 banen (afgerond 39); u valt onder de quotumheffing; met een "
-            "tekort van 28,9 banen zou de heffing € 144.500 zijn, maar die wordt over 2026 niet opgelegd.",
+            "In 2026: over 2026 wordt geen quotumheffing opgelegd; met een tekort van 28,9 banen zou de heffing "
+            "€ 144.500 zijn; uw doelstelling is 38,96 banen (afgerond 39); u valt onder de quotumheffing.",
         ),
     ],
 )
@@ -432,7 +434,23 @@ def test_each_question_can_be_answered_to_the_end(client, vraag, answers, expect
     assert "Bronnen" in text_of(response)
 
 
-def test_the_quotum_checker_says_the_heffing_was_charged_under_the_old_text_of_122na(client):
+@pytest.mark.parametrize(
+    "peildatum, sentence",
+    [
+        (
+            "2022-12-13",
+            "In 2022: over 2022 wordt de quotumheffing opgelegd; met een tekort van 28,9 banen is",
+        ),
+        (
+            "2022-12-14",
+            "In 2022: over 2022 wordt geen quotumheffing opgelegd; met een tekort van 28,9 banen zou",
+        ),
+    ],
+)
+def test_the_quotum_checker_says_first_whether_the_heffing_is_imposed_by_the_text_of_122na(
+    client, peildatum, sentence
+):
+    """Art. 122na: 'vóór 1 januari 2022' in the texts up to 2022-08-02, 'vóór 1 januari 2026' from 2022-12-14."""
     answers = {
         "sector": "overheid",
         "verloonde_uren_vorig_jaar": "100000",
@@ -442,9 +460,8 @@ def test_the_quotum_checker_says_the_heffing_was_charged_under_the_old_text_of_1
         "quotumpercentage": "2,76",
         "gerealiseerde_banen": "10",
     }
-    _, review = walk(client, "quotum", answers, query="peildatum=2024-06-01&kader=wettelijk_quotum")
-    sentence = answer_sentence(client.get(result_of(review)))
-    assert sentence.endswith("en die wordt over 2024 opgelegd.")
+    _, review = walk(client, "quotum", answers, query=f"peildatum={peildatum}&kader=wettelijk_quotum")
+    assert answer_sentence(client.get(result_of(review))).startswith(sentence)
 
 
 def test_the_new_system_answer_carries_its_condition(client):
@@ -564,7 +581,8 @@ def test_the_quotum_calculator_with_fte_gives_doelbanen_tekort_heffing_chart_and
     assert response.status_code == 200
     assert "uw doelstelling is 38,96 banen (afgerond 39)" in page
     assert (
-        "tekort van 26,9 banen zou de heffing € 134.500 zijn, maar die wordt over 2023 niet opgelegd" in page
+        "over 2023 wordt geen quotumheffing opgelegd; met een tekort van 26,9 banen zou de heffing € 134.500 zijn"
+        in page
     )
     assert '<svg role="img" aria-labelledby="grafiek-titel grafiek-beschrijving"' in body
     assert '<title id="grafiek-titel">' in body
@@ -646,8 +664,8 @@ def test_the_banen_calculator(client):
     response = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_week=51&bereken=1")
     assert response.status_code == 200
     assert "Dit is 2 banen van 25,5 uur per week." in text_of(response)
-    yearly = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_jaar=1.326&bereken=1")
-    assert "Dit is 1 baan, gerekend met 1.326 uur per jaar per baan." in text_of(yearly)
+    yearly = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_jaar=1.331&bereken=1")
+    assert "Dit is 1 baan, gerekend met 1.331 uur per jaar per baan." in text_of(yearly)
     weeks = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_week=25,5&weken_per_jaar=40&bereken=1")
     assert "0,77" in text_of(weeks)
 

@@ -335,6 +335,23 @@ def test_sums_in_the_content_add_up(content):
     assert wrong == []
 
 
+YEAR_WITH_A_DOT = re.compile(r"\b(?:in|vóór|voor|over|tot|sinds|vanaf|jaar|jaren) [12]\.\d{3}\b")
+
+
+def test_years_are_written_without_a_thousands_dot(content):
+    """A year from a placeholder reads 'vóór 2022', never 'vóór 2.022'."""
+    dotted = [
+        f"{path} ({field_name}): {match[0]}"
+        for path, field_name, text, _raw, _day in checked_texts(content)
+        for match in YEAR_WITH_A_DOT.finditer(text)
+    ]
+    assert dotted == []
+    assert YEAR_WITH_A_DOT.search("niet uitgevoerd over jaren vóór 2.022")
+    assert fill("vóór [[parameter:quotum.heffing_uitstel.jaar@2020-06-01]]", CHECKED) == "vóór 2022"
+    assert fill("[[parameter:quotum.eerste_heffingsjaar_overheid@2019-06-01]]", CHECKED) == "2019"
+    assert fill("[[parameter:lkv.maximum_per_jaar]] euro", CHECKED) == "2.000 euro"
+
+
 CHECKED = datetime.date(2026, 12, 2)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -25,6 +26,22 @@ from knowledge import models as km
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT.parent / "shared" / "cases" / "rules.jsonl"
 HREF = re.compile(r'href="([^"]+)"')
+# Markdown that did not render: a pipe-table row, or a list item run into a paragraph.
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|\|\s*:?-{3,}", re.MULTILINE)
+LIST_IN_TEXT = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s+\S")
+
+
+def markdown_leftovers(html):
+    """Raw Markdown in the main content of a rendered page: [(kind, text)]."""
+    main = BeautifulSoup(html, "html.parser").find("main")
+    found = [("tabel", line) for line in PIPE_ROW.findall(main.get_text("\n"))]
+    for block in main.find_all(["p", "li", "td", "dd"]):
+        text = block.get_text()
+        if LIST_IN_TEXT.search(text):
+            found.append(("lijst", text.strip()[:80]))
+    return found
+
+
 NOT_CRAWLED = ("/admin/", "/static/", "/documents/", "/api/", "/sitemap.xml")
 
 
@@ -131,6 +148,22 @@ class TestLoadedContent:
         assert broken == []
         assert crawl["/pagina-bestaat-niet/"][0] == 404
         assert len(crawl) > 200
+
+    def test_no_rendered_page_shows_markdown_syntax(self, loaded_site, client):
+        urls = [p.url for p in Page.objects.live().filter(depth__gt=1).specific()]
+        urls += [b.get_absolute_url() for b in km.Begrip.objects.all()] + ["/begrippen/"]
+        leftovers = {url: markdown_leftovers(client.get(url).content.decode()) for url in urls}
+        assert {url: found for url, found in leftovers.items() if found} == {}
+        tables = sum(
+            1 for page in km.QuestionPage.objects.live() for block in page.body if block.block_type == "table"
+        )
+        assert tables >= 8  # the pipe tables of the Q&A files are table blocks now
+
+    def test_the_search_text_of_every_page_is_free_of_markdown(self, loaded_site):
+        for model in (km.ArticlePage, km.PracticeExamplePage, km.QuestionPage):
+            for page in model.objects.live():
+                text = "\n".join(page.body.stream_block.get_searchable_content(page.body))
+                assert not PIPE_ROW.search(text), page.url_path
 
     def test_no_page_shows_an_internal_note(self, crawl):
         """Codes from the fact sheet and the parameter files are for the team, not for visitors.
