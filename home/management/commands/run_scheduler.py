@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         while True:
             call_command("publish_scheduled", verbosity=0)
-            call_command("editorial_jobs", verbosity=0)  # rule changes, the weekly digest (editorial.jobs)
+            call_command("editorial_jobs", verbosity=0)  # rule changes, kennisgaten, digest (editorial.jobs)
             if options["once"]:
                 return
             time.sleep(max(options["interval"], 1))
