@@ -231,7 +231,9 @@ class Loader:
         """Markdown with optional `::parameter name "label"` lines -> StreamField blocks."""
         blocks, position = [], 0
         for match in PARAMETER_LINE.finditer(text):
-            blocks += markdown_blocks(self.text(text[position : match.start()]), resolve_page=self.resolve_page)
+            blocks += markdown_blocks(
+                self.text(text[position : match.start()]), resolve_page=self.resolve_page
+            )
             blocks.append(("parameter", {"parameter": match.group(1), "label": match.group(2) or ""}))
             position = match.end()
         return blocks + markdown_blocks(self.text(text[position:]), resolve_page=self.resolve_page)
