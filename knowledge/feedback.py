@@ -1,7 +1,10 @@
 """'Was deze pagina nuttig?': a yes/no per page, without anything that identifies the visitor.
 
 A vote is checked whole before anything is stored: the page must be a live content page that
-shows the question (and so has a URL to go back to), the answer ja or nee. Anything else is a 400.
+shows the question (and so has a URL to go back to), the answer ja or nee, an optional comment
+of at most 300 characters. Anything else is a 400. A comment is stored without anything that
+looks like personal data (``editorial.privacy.scrub``); editors read the "niet nuttig" comments
+as kennisgaten (editorial.gaps).
 
 The form carries no CSRF token, so the page it is on can come from the shared page cache (a token
 is per visitor, and a cookie with ``Vary: Cookie`` defeats any shared cache). That is safe here:
@@ -28,7 +31,12 @@ from portal.security import ratelimit
 
 class PageFeedback(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback")
+    MAX_OPMERKING = 300
+
     nuttig = models.BooleanField()
+    opmerking = models.CharField(
+        max_length=MAX_OPMERKING, blank=True, help_text="Wat de bezoeker miste; zonder persoonsgegevens."
+    )
     gegeven_op = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -38,6 +46,14 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page.title}: {'nuttig' if self.nuttig else 'niet nuttig'}"
+
+    def save(self, *args, **kwargs):
+        from editorial.privacy import scrub
+
+        self.opmerking = " ".join(scrub(self.opmerking, replacement="[verwijderd]").split())[
+            : self.MAX_OPMERKING
+        ]
+        super().save(*args, **kwargs)
 
 
 def feedback_page(page_id):
@@ -79,7 +95,12 @@ def page_feedback(request):
     answer = request.POST.get("nuttig")
     if page is None or answer not in ("ja", "nee"):
         return HttpResponseBadRequest("Ongeldige reactie: kies ja of nee op een bestaande pagina.")
+    opmerking = request.POST.get("opmerking", "").strip()
+    if len(opmerking) > PageFeedback.MAX_OPMERKING:
+        return HttpResponseBadRequest(
+            f"Uw opmerking is te lang: ten hoogste {PageFeedback.MAX_OPMERKING} tekens. Ga terug en maak hem korter."
+        )
     back = redirect(page.url + "?bedankt=1#feedback")
     if not ratelimit.hit(request, scope="feedback", limit=settings.PORTAL_FEEDBACK_RATE_LIMIT):
-        PageFeedback.objects.create(page=page, nuttig=answer == "ja")
+        PageFeedback.objects.create(page=page, nuttig=answer == "ja", opmerking=opmerking)
     return back

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         last_daily = None
         while True:
             call_command("publish_scheduled", verbosity=0)
-            call_command("editorial_jobs", verbosity=0)  # rule changes, the weekly digest (editorial.jobs)
+            call_command("editorial_jobs", verbosity=0)  # rule changes, kennisgaten, digest (editorial.jobs)
             if last_daily is None or time.monotonic() - last_daily >= DAY:
                 last_daily = time.monotonic()
                 for name, command_options in DAILY:
