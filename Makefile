@@ -39,6 +39,7 @@ run: $(VENV)/.installed-run
 ## dev: the auto-reloading development server
 dev: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_initial_content --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -47,6 +47,13 @@ def bump():
 
 
 def bump_on_commit():
+    """Replace the token now and again after the commit.
+
+    Now: a request in this same connection (and a test, whose transaction never commits) sees the
+    change at once. After the commit: a page another worker rendered from the old data while the
+    transaction was open, and stored under the token of 'now', is never read.
+    """
+    bump()
     transaction.on_commit(bump)
 
 

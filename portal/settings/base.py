@@ -191,6 +191,7 @@ PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/reactie/",
     "/vragen/stel-een-vraag/",
     "/check/plaatsingen/",
+    "/voortgang/eigen-organisatie/",  # a calculator with the organisation's figures in the link
 ]
 # Saving or deleting a row of these apps' models makes every cached page stale (portal/pagecache/signals.py).
 PORTAL_PAGE_CACHE_CONTENT_APPS = ["knowledge", "home", "voortgang"]
