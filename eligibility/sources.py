@@ -115,6 +115,7 @@ _WETTEN = re.compile(
 )
 
 
+@cache
 def law_article(url):
     """(BWB id, artikel or None) of a wetten.overheid.nl link, or None for any other link."""
     if not url:
@@ -123,6 +124,7 @@ def law_article(url):
     return (match.group(1), match.group(2)) if match else None
 
 
+@cache
 def dated_url(url, on):
     """The wetten.overheid.nl link of the text in force on ``on``; other links as they are."""
     found = law_article(url)

@@ -677,7 +677,8 @@ def evaluate(facts: Facts, peildatum):
     if excluded.outcome:
         return {"in_doelgroep": False, "grond": UITSLUITING.id, **antwoord}, uitleg, ()
 
-    decisions = [(rule, rule.decide(facts, on)) for rule in GRONDEN]
+    # each ground's outcome; what is missing comes from the composition below, when it matters
+    decisions = [(rule, rule.decide(facts, on, full=False)) for rule in GRONDEN]
     gronden = [rule.id for rule, decision in decisions if decision.outcome]
     for rule, decision in decisions:  # the grounds asked about, and any that holds
         if decision.outcome or any(facts.given(name) for name in rule.entry):
@@ -719,9 +720,8 @@ def evaluate(facts: Facts, peildatum):
         antwoord["grond"] = "geen"
         return antwoord, uitleg, ()
     if not gronden:  # in the doelgroep either way, but on which ground depends on what is missing
-        undecided = [
-            name for _, decision in decisions if decision.outcome is None for name in decision.missing
-        ]
+        open_rules = [rule for rule, decision in decisions if decision.outcome is None]
+        undecided = [name for rule in open_rules for name in rule.decide(facts, on).missing]
         antwoord.update(grond=None, gronden=[])
         return antwoord, uitleg, tuple(undecided)
     antwoord["grond"] = gronden[0]
