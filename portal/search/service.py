@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
+from wagtail import hooks
 from whoosh.query import QueryError
 
 from portal.search import analysis, highlight
@@ -235,6 +236,8 @@ def _log(q, total):
                 UnansweredQuery.record(q)
     except (DatabaseError, ValueError):
         logger.warning("Could not log search query %r", q, exc_info=True)
+    for hook in hooks.get_hooks("after_portal_search"):  # e.g. editorial.search_log
+        hook(q, total)
 
 
 def validate(type_key=None, page=1, filters=None):
