@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from knowledge.forms import PortalPageForm
+
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -41,6 +43,8 @@ class HomePage(Page):
 
 class StandardPage(Page):
     """A plain page, e.g. the toegankelijkheidsverklaring or 'Over dit portaal'."""
+
+    base_form_class = PortalPageForm  # the slug is filled in from the title, clashes explained
 
     body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 

@@ -1,10 +1,20 @@
-"""The form for asking the vragenbank a new question."""
+"""The form for asking the vragenbank a new question, the admin's page form and the reply form."""
 
+import datetime
 import unicodedata
 
 from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from knowledge.submissions import SubmittedQuestion
+
+AUTOSAVE_TWIN_WINDOW = datetime.timedelta(hours=1)
 
 
 def clean_text(value):
@@ -60,3 +70,86 @@ class AskQuestionForm(forms.Form):
     @property
     def is_spam(self):
         return bool(self.data.get("website"))
+
+
+class PortalPageForm(WagtailAdminPageForm):
+    """The admin form of every portal page: the slug is never a reason a page cannot be saved.
+
+    - An empty slug is made from the title (also without JavaScript, and for the Q&A type, whose
+      title field is labelled "Vraag"), with -2, -3 ... when a sibling already has it.
+    - A slug clash is named at the top of the form, not only on the "Eigenschappen" tab where the
+      slug field sits; and when the clash is with the draft that autosave made of this very page a
+      moment ago (a second submit of the create form), the message links to that draft.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields.get("slug")
+        if slug is not None:
+            slug.required = False
+            slug.help_text = (
+                f"{slug.help_text} Laat leeg om het webadres uit de titel te maken."
+                if slug.help_text
+                else "Laat leeg om het webadres uit de titel te maken."
+            )
+
+    def clean(self):
+        if "slug" in self.fields and not self.cleaned_data.get("slug") and "slug" not in self.errors:
+            self.cleaned_data["slug"] = self.slug_from_title()
+        self.checked_slug = self.cleaned_data.get("slug") or ""
+        return super().clean()
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "slug" in self.errors:
+            self.add_error(None, self.slug_clash_message())
+
+    def slug_from_title(self):
+        base = slugify(self.cleaned_data.get("title") or "", allow_unicode=self._unicode_slugs())
+        base = base[: Page._meta.get_field("slug").max_length - 4].strip("-") or "pagina"
+        if self.autosaved_twin(base) is not None:
+            return base  # the clash message will point at the draft
+        candidate, suffix = base, 1
+        while self.parent_page is not None and not Page._slug_is_available(
+            candidate, self.parent_page, self.instance
+        ):
+            suffix += 1
+            candidate = f"{base}-{suffix}"
+        return candidate
+
+    @staticmethod
+    def _unicode_slugs():
+        return getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+
+    def autosaved_twin(self, slug):
+        """The draft that autosave made of this new page a moment ago, if the slug is its slug."""
+        if self.instance.pk is not None or self.parent_page is None or self.for_user is None:
+            return None
+        recent = timezone.now() - AUTOSAVE_TWIN_WINDOW
+        return (
+            self.parent_page.get_children()
+            .filter(
+                slug=slug,
+                live=False,
+                first_published_at__isnull=True,
+                owner_id=self.for_user.pk,
+                latest_revision_created_at__gte=recent,
+            )
+            .first()
+        )
+
+    def slug_clash_message(self):
+        slug = getattr(self, "checked_slug", "") or self.data.get(self.add_prefix("slug"), "")
+        twin = self.autosaved_twin(slug)
+        if twin is not None:
+            return format_html(
+                "Deze pagina is al als concept opgeslagen, automatisch terwijl u typte: "
+                '<a href="{}">{}</a>. Ga in dat concept verder en kijk of uw laatste wijzigingen erin staan.',
+                reverse("wagtailadmin_pages:edit", args=[twin.pk]),
+                twin.title,
+            )
+        where = f" onder '{self.parent_page.title}'" if self.parent_page is not None else ""
+        return (
+            f"Het webadres (slug) '{slug}' is al in gebruik door een andere pagina{where}. Kies een ander "
+            "webadres op het tabblad 'Eigenschappen', of maak het veld leeg: dan wordt het uit de titel gemaakt."
+        )

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -21,6 +21,7 @@ from editorial.panels import EditorialStatusPanel
 from knowledge.blocks import BaseStreamBlock
 from knowledge.feedback import PageFeedback  # noqa: F401
 from knowledge.filters import FacetFilter
+from knowledge.forms import PortalPageForm
 from knowledge.snippets import (  # noqa: F401  (snippets register with the app from here)
     Begrip,
     Bron,
@@ -59,6 +60,8 @@ class RelatedPage(Orderable):
 
 class ContentPage(Page):
     """Abstract base of the three content page types."""
+
+    base_form_class = PortalPageForm  # the slug is filled in from the title, clashes explained
 
     samenvatting = models.TextField(
         max_length=400, help_text="Een of twee zinnen voor overzichten en zoekresultaten."
@@ -302,7 +305,7 @@ class QuestionPage(ContentPage):
     subpage_types = []
 
     content_panels = [
-        FieldPanel("title", heading="Vraag"),
+        TitleFieldPanel("title", heading="Vraag"),  # fills in the slug as the title is typed
         FieldPanel("kort_antwoord"),
         FieldPanel("body", heading="Volledig antwoord"),
         FieldPanel("samenvatting"),

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "portal.security.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "knowledge.admin_errors.PageSaveErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout response.

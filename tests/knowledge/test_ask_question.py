@@ -30,6 +30,13 @@ def test_the_form_renders_with_privacy_notice(client, site_tree):
     assert "csrfmiddlewaretoken" in html
 
 
+def test_the_email_field_points_at_the_privacy_statement(client, site_tree):
+    html = client.get(URL).content.decode()
+    assert 'aria-describedby="id_email-desc privacy"' in html
+    notice = html[html.index('id="privacy"') :].split("</p>", 1)[0]
+    assert '<a class="nl-link" href="/privacy/">privacyverklaring</a>' in notice
+
+
 def test_first_step_shows_similar_questions_and_stores_nothing(client, site_tree):
     QuestionPageFactory(parent=site_tree["vragen"], title="Telt een gedetacheerde medewerker mee?")
     response = send(client, bevestigd=None)
