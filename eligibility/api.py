@@ -140,6 +140,29 @@ BRON_SCHEMA = {
 }
 
 
+ONZEKERHEID_SCHEMA = {
+    "type": "object",
+    "required": ["onderwerp", "vraag", "lezingen", "gevolgd"],
+    "properties": {
+        "id": {"type": ["string", "null"], "description": "Vaste sleutel van de open vraag."},
+        "onderwerp": {"type": "string"},
+        "vraag": {"type": "string"},
+        "lezingen": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "lezing": {"type": "string"},
+                    "bronnen": {"type": "array", "items": BRON_SCHEMA},
+                    "gevolgd": {"type": "boolean", "description": "Volgt de regelmodule deze lezing?"},
+                },
+            },
+        },
+        "gevolgd": {"type": ["string", "null"], "description": "De lezing die de regelmodule volgt."},
+    },
+}
+
+
 def _answer_schema(vraag):
     module = engine.QUESTIONS[vraag]
     return {
@@ -153,8 +176,8 @@ def _answer_schema(vraag):
                 "type": "object",
                 "description": "Het antwoord; een beslissend veld is null zolang er feiten ontbreken.",
                 "properties": {
-                    name: {**schema, "description": description}
-                    for name, (schema, description) in module.ANTWOORD.items()
+                    name: {**field.schema, "title": field.label, "description": field.omschrijving}
+                    for name, field in module.ANTWOORD.items()
                 },
             },
             "uitleg": {
@@ -181,6 +204,12 @@ def _answer_schema(vraag):
                 "type": "array",
                 "description": "De feiten die nog nodig zijn, in de volgorde waarin ze gevraagd worden.",
                 "items": {"type": "string", "enum": [fact.name for fact in module.FEITEN]},
+            },
+            "onzekerheden": {
+                "type": "array",
+                "description": "Open vragen waar de bronnen verschillen of zwijgen en waarop dit antwoord rust: "
+                "de lezingen, elk met bronnen, en welke lezing de regelmodule volgt.",
+                "items": ONZEKERHEID_SCHEMA,
             },
         },
     }

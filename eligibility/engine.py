@@ -4,14 +4,18 @@
 
 returns the answer of the rules contract (docs: ../shared/DESIGN.md): ``vraag``, ``peildatum``,
 ``antwoord``, ``uitleg`` (each rule with its outcome, a Dutch sentence, its sources and the
-kennisartikel that explains it), ``bronnen`` and ``ontbrekende_feiten`` in asking order. Invalid
-input raises ``InvalidInput`` with the contract's ``fouten``: ``[{"veld", "melding"}]``.
+kennisartikel that explains it), ``bronnen`` and ``ontbrekende_feiten`` in asking order, plus
+``onzekerheden``: the open questions the answer rests on, each with its readings and the one
+followed (``eligibility.onzekerheden``). Every law source links to the text in force on the
+peildatum. Invalid input raises ``InvalidInput`` with the contract's ``fouten``:
+``[{"veld", "melding"}]``.
 """
 
 import datetime
 
-from eligibility.facts import safe_text
+from eligibility.facts import BOOL, CHOICE, safe_text
 from eligibility.nl import format_value, nl_date, parse_iso_date
+from eligibility.onzekerheden import for_answer
 from eligibility.parameters import change_dates
 from eligibility.questions import banen, doelgroep, quotum, telt_mee
 from eligibility.questions.predicates import Facts
@@ -106,10 +110,22 @@ def evaluate(question, feiten, peildatum):
     for fact in mod.FEITEN:
         if values.get(fact.name) is None and fact.default is not None:
             values[fact.name] = fact.default_on(peildatum)
+    given = {name: value for name, value in values.items() if value is not None}
     antwoord, uitleg, missing = mod.evaluate(Facts(values), peildatum)
+    notes = []
     for item in uitleg:  # every law source links to the text in force on the peildatum
-        item["bronnen"] = [dated(bron, peildatum) for bron in item["bronnen"]]
-    order = _ORDER[question]
+        notes += item.pop("onzekerheden", [])
+        bronnen, seen = [], set()
+        for bron in item["bronnen"]:
+            code = bron.pop("onzekerheid", None)
+            if code:
+                notes.append(code)
+            bron = dated(bron, peildatum)
+            key = bron.get("url") or bron["titel"]
+            if key not in seen:  # one link to an article per step
+                seen.add(key)
+                bronnen.append(bron)
+        item["bronnen"] = bronnen
     return {
         "vraag": question,
         "peildatum": peildatum.isoformat(),
@@ -117,22 +133,64 @@ def evaluate(question, feiten, peildatum):
         "antwoord": {key: antwoord[key] for key in _FIELDS[question] if key in antwoord},
         "uitleg": uitleg,
         "bronnen": _sources(uitleg),
-        "ontbrekende_feiten": sorted(set(missing), key=order.__getitem__),
+        "ontbrekende_feiten": asking_order(question, missing, given),
+        "onzekerheden": for_answer(notes, peildatum),
     }
+
+
+def asking_order(question, missing, given):
+    """The missing facts in asking order: first the follow-up questions of a given answer, then the rest.
+
+    Both in the question's declared order. A fact whose ``toon_als`` does not hold yet (the Wajong
+    regime before a Wajong right is known) is left out while others are missing: it is asked once
+    the answer it depends on is given.
+    """
+    schema, order = _SCHEMAS[question], _ORDER[question]
+    names = sorted(set(missing), key=order.__getitem__)
+    names = [name for name in names if schema[name].relevant(given)] or names
+    follow_up = [name for name in names if schema[name].toon_als and schema[name].relevant(given)]
+    return follow_up + [name for name in names if name not in follow_up]
+
+
+def with_last_known_percentage(feiten, peildatum, answer):
+    """For the quotum tools: when the year has no published percentage, the answer with the last
+    known one, and that percentage (``{"percentage", "jaar", "voorlopig", "bronnen"}``); else
+    ``(answer, None)``. The API itself never guesses: it lists ``quotumpercentage`` as missing."""
+    last = answer["antwoord"].get("laatst_bekende_quotumpercentage")
+    if last is None or "quotumpercentage" not in answer["ontbrekende_feiten"]:
+        return answer, None
+    return evaluate("quotum", {**feiten, "quotumpercentage": last["percentage"]}, peildatum), last
+
+
+def conditional_answers(question, feiten, peildatum, name):
+    """The answer for each value of the missing yes/no or choice fact ``name``, when each decides it.
+
+    [(value, answer), ...], or [] when the fact has other kinds of values or some value still
+    leaves the answer open. This is what a checker shows for 'Weet ik niet': 'ja, als ...'.
+    """
+    fact = _SCHEMAS[question][name]
+    values = (True, False) if fact.kind == BOOL else fact.choice_values if fact.kind == CHOICE else ()
+    out = []
+    for value in values:
+        answer = evaluate(question, {**feiten, name: value}, peildatum)
+        if answer["ontbrekende_feiten"]:
+            return []
+        out.append((value, answer))
+    return out
 
 
 def _sources(uitleg):
     return summary(bron for item in uitleg for bron in item["bronnen"])
 
 
-def fact_schema(question):
+def fact_schema(question, on=None):
     """The facts of a question for a guided checker: one question per screen, in asking order."""
     mod = module(question)
     return {
         "vraag": question,
         "titel": mod.TITEL,
         "omschrijving": " ".join(mod.__doc__.split("\n\n")[0].split()),
-        "feiten": [fact.describe() for fact in mod.FEITEN],
+        "feiten": [fact.describe(on) for fact in mod.FEITEN],
     }
 
 
@@ -158,6 +216,16 @@ def request_json_schema(question):
                 "properties": {fact.name: fact.json_schema() for fact in mod.FEITEN},
             },
         },
+        "examples": [example_body(question)],
+    }
+
+
+def example_body(question):
+    """A request body that shows every fact of a question with its example value."""
+    mod = module(question)
+    return {
+        "peildatum": "2024-06-01",
+        "feiten": {fact.name: fact.voorbeeld for fact in mod.FEITEN if fact.voorbeeld is not None},
     }
 
 
@@ -169,12 +237,12 @@ def differences_on_other_dates(question, feiten, peildatum):
     differs: ``{"van", "tot", "antwoord", "verschil", "melding"}`` (``van``/``tot`` ISO dates,
     ``tot`` inclusive and None for an open end), for the UI's "op een andere datum" note.
     """
-    base = evaluate(question, feiten, peildatum)["antwoord"]
+    base = _comparable(evaluate(question, feiten, peildatum)["antwoord"])
     days = change_dates()
     days = [days[0] - datetime.timedelta(days=1), *days]
     periods = []  # [start, end, answer]
     for day, next_day in zip(days, [*days[1:], None], strict=True):
-        answer = evaluate(question, feiten, day)["antwoord"]
+        answer = _comparable(evaluate(question, feiten, day)["antwoord"])
         end = None if next_day is None else next_day - datetime.timedelta(days=1)
         if periods and periods[-1][2] == answer:
             periods[-1][1] = end
@@ -206,6 +274,13 @@ def differences_on_other_dates(question, feiten, peildatum):
             }
         )
     return out
+
+
+NOT_COMPARED = ("per_grond", "laatst_bekende_quotumpercentage")  # details, not the answer itself
+
+
+def _comparable(antwoord):
+    return {key: value for key, value in antwoord.items() if key not in NOT_COMPARED}
 
 
 def _period(start, end):

@@ -1,15 +1,20 @@
-"""Declared facts per question: name, type, allowed values, Dutch question and help text.
+"""What a fact is: name, type, allowed values, Dutch question, help text and an example.
 
-The schema does three jobs: it validates input (422 with ``{veld, melding}``), it describes the
-facts in the OpenAPI document, and it lets a guided checker ask one question per screen in the
-declared order (``toon_als`` says when a question is relevant).
+The facts themselves are declared once, in ``eligibility.vocabulary``; each question picks the
+ones it uses, so a fact means the same wherever it is asked. The schema does three jobs: it
+validates input (422 with ``{veld, melding}``), it describes the facts in the OpenAPI document,
+and it lets a guided checker ask one question per screen in the declared order (``toon_als``
+says when a question is relevant). Help texts may name a parameter in force as
+``[[parameter:banen.urennorm]]`` (see ``eligibility.parameters.fill_placeholders``).
 """
 
+import datetime
 import math
 import re
 from dataclasses import dataclass
 
 from eligibility.nl import parse_iso_date
+from eligibility.parameters import fill_placeholders
 
 BOOL, INT, NUMBER, CHOICE, TEXT, DATE, NUMBER_LIST = (
     "ja_nee",
@@ -40,6 +45,35 @@ class Fact:
     toon_als: tuple = ()  # ((fact name, (values...)), ...): ask only when one holds; "*" = any answer
     max_length: int = 100
     max_items: int = 1000
+    voorbeeld: object = None  # an example value for the OpenAPI document
+    altijd_vragen: bool = False  # the engine assumes a value, but a checker asks when it can matter
+    als: tuple = ()  # ((value, "als ..."), ...): how a conditional answer names a value of this fact
+
+    def help_on(self, on=None):
+        """The help text with the parameters in force on ``on`` (today when not given)."""
+        return _fill(self.help, on)
+
+    def label_on(self, on=None):
+        return _fill(self.label, on)
+
+    def relevant(self, facts):
+        """Does ``toon_als`` hold for these facts (or has the fact none)? '*' = any answer."""
+        if not self.toon_als:
+            return True
+        return any(
+            name in facts and facts[name] is not None and ("*" in values or facts[name] in values)
+            for name, values in self.toon_als
+        )
+
+    def condition_on(self, value, on=None):
+        """'als uitlener en inlener ... afspreken': the condition a value of this fact stands for."""
+        for known, text in self.als:
+            if known == value:
+                return _fill(text, on)
+        if self.kind == BOOL:
+            return f"als het antwoord op de vraag '{self.label_on(on)}' {'ja' if value else 'nee'} is"
+        label = dict(self.choices).get(value, value)
+        return f"als het antwoord op de vraag '{self.label_on(on)}' '{label}' is"
 
     def default_on(self, peildatum):
         return self.default(peildatum) if callable(self.default) else self.default
@@ -48,9 +82,9 @@ class Fact:
     def choice_values(self):
         return tuple(value for value, _ in self.choices)
 
-    def describe(self):
+    def describe(self, on=None):
         """The fact for a guided checker: labels, help and allowed values in Dutch."""
-        out = {"naam": self.name, "type": self.kind, "vraag": self.label, "uitleg": self.help}
+        out = {"naam": self.name, "type": self.kind, "vraag": self.label_on(on), "uitleg": self.help_on(on)}
         if self.choices:
             out["keuzes"] = [{"waarde": v, "label": label} for v, label in self.choices]
         if self.kind == BOOL:
@@ -66,11 +100,13 @@ class Fact:
             out["standaard"] = "jaar van de peildatum" if callable(self.default) else self.default
         if self.toon_als:
             out["toon_als"] = {name: list(values) for name, values in self.toon_als}
+        if self.voorbeeld is not None:
+            out["voorbeeld"] = self.voorbeeld
         return out
 
-    def json_schema(self):
-        """The fact as a JSON Schema property (OpenAPI 3.1), described in Dutch."""
-        description = self.help
+    def json_schema(self, on=None):
+        """The fact as a JSON Schema property (OpenAPI 3.1), described in Dutch, with an example."""
+        description = self.help_on(on)
         if self.choices:
             allowed = "; ".join(f"`{v}` = {label}" for v, label in self.choices)
             description = f"{description} Toegestane waarden: {allowed}.".strip()
@@ -78,7 +114,9 @@ class Fact:
             description += f" Standaard: `{self.default}`."
         elif callable(self.default):
             description += " Standaard: het jaar van de peildatum."
-        schema = {"title": self.label, "description": description}
+        schema = {"title": self.label_on(on), "description": description}
+        if self.voorbeeld is not None:
+            schema["examples"] = [self.voorbeeld]
         number_bounds = {}
         if self.minimum is not None:
             key = "exclusiveMinimum" if self.exclusive_minimum else "minimum"
@@ -111,6 +149,12 @@ class Fact:
             return None
         check = _CHECKS[self.kind]
         return check(self, value)
+
+
+def _fill(text, on):
+    if "[[" not in text:
+        return text
+    return fill_placeholders(text, on or datetime.date.today())
 
 
 def _number(fact, value, what="Moet een getal zijn."):
@@ -200,20 +244,3 @@ def safe_text(value, limit=60):
     """User input echoed in a message: printable, UTF-8 safe and short."""
     text = str(value)[:limit]
     return text.encode("unicode_escape").decode("ascii") if _BAD_TEXT.search(text) else text
-
-
-KADER = Fact(
-    "kader",
-    CHOICE,
-    "In welk kader wilt u het antwoord?",
-    "Dezelfde vraag kan per kader een ander antwoord hebben. Het wettelijke quotum is de quotumregeling van "
-    "de Wfsv (van 1 mei 2015 tot de inwerkingtreding van artikel 2 Wet banenafspraak); de monitor Rijk is "
-    "de interne taakstelling van de Rijksoverheid (beleid, geen wet); de Wet banenafspraak 2025 is het "
-    "nieuwe stelsel, waarvan de ingangsdatum nog niet bekend is.",
-    choices=(
-        ("wettelijk_quotum", "Wettelijke quotumregeling (Wfsv)"),
-        ("monitor_rijk", "Monitor banenafspraak Rijk (beleid)"),
-        ("wet_banenafspraak_2025", "Nieuw stelsel: Wet banenafspraak 2025 (voorwaardelijk)"),
-    ),
-    default="wettelijk_quotum",
-)

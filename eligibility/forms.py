@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from eligibility.checker import state
-from eligibility.facts import KADER, safe_text
+from eligibility.facts import safe_text
+from eligibility.parameters import fill_placeholders
+from eligibility.vocabulary import VOCABULARY
 
 
 @dataclass
@@ -120,6 +123,15 @@ def _fact(question, name):
     return state.schema(question)[name]
 
 
+def _fact_help(question, name):
+    return _help(_fact(question, name).help)
+
+
+def _help(text):
+    """A help text whose [[parameter:...]] placeholders show the values in force when it is shown."""
+    return lazy(lambda: fill_placeholders(text, timezone.localdate()), str)()
+
+
 class EngineForm(forms.Form):
     """A form whose fields are facts of one question; the engine checks the values as well."""
 
@@ -172,35 +184,41 @@ class QuotumCalculatorForm(EngineForm):
         label="Sector",
         choices=_fact("quotum", "sector").choices,
         initial="overheid",
-        help_text=_fact("quotum", "sector").help,
+        help_text=_fact_help("quotum", "sector"),
     )
     fte = DutchNumberField(
         label="Aantal fte",
-        help_text="Rekenen met fte, zoals de quotumcalculator van het Rijk: fte x uren per fte x "
-        "quotumpercentage / 25,5.",
+        help_text=_help(
+            "Rekenen met fte, zoals de quotumcalculator van het Rijk: fte x uren per fte x "
+            "quotumpercentage / [[parameter:banen.urennorm]]."
+        ),
     )
     uren_per_fte_per_week = DutchNumberField(
         label="Uren per fte per week",
         initial="36",
-        help_text=_fact("quotum", "uren_per_fte_per_week").help,
+        help_text=_fact_help("quotum", "uren_per_fte_per_week"),
     )
     verloonde_uren_jaar = DutchNumberField(
         label="Verloonde uren in het heffingsjaar",
-        help_text="Of: reken met de verloonde uren uit de loonaangifte (variabele A van art. 38g Wfsv). "
+        help_text="Of: reken met de verloonde uren uit de loonaangifte (het totaal aantal verloonde uren van art. 38g Wfsv). "
         "Ook nodig om te zien of u boven de drempel zit.",
     )
     verloonde_uren_vorig_jaar = DutchNumberField(
         label="Verloonde uren in het jaar ervoor",
-        help_text="Voor de drempel van 25 werknemers (40.575 uur). Niet verplicht.",
+        help_text=_help(
+            "Voor de drempel van [[parameter:quotum.drempel_uren]] verloonde uren. Niet verplicht."
+        ),
     )
     quotumpercentage = DutchNumberField(
         label="Quotumpercentage (niet verplicht)",
-        help_text=_fact("quotum", "quotumpercentage").help,
+        help_text=_fact_help("quotum", "quotumpercentage"),
     )
     gerealiseerde_banen = DutchNumberField(
         label="Gerealiseerde banen (niet verplicht)",
-        help_text="Het aantal banen van 25,5 uur per week dat u heeft gerealiseerd. Dan ziet u het tekort en "
-        "de heffing.",
+        help_text=_help(
+            "Het aantal banen van [[parameter:banen.urennorm]] uur per week dat u heeft gerealiseerd. Dan ziet u "
+            "het tekort en de heffing."
+        ),
     )
 
     def clean(self):
@@ -225,15 +243,19 @@ class BanenCalculatorForm(EngineForm):
     peildatum = PeildatumField()
     uren_per_week = DutchNumberField(
         label="Verloonde uren per week",
-        help_text="Van één persoon of van meer personen samen. Eén baan is 25,5 uur per week.",
+        help_text=_help(
+            "Van één persoon of van meer personen samen. Eén baan is [[parameter:banen.urennorm]] uur per week."
+        ),
     )
     weken_per_jaar = DutchNumberField(
         label="Weken per jaar (niet verplicht)",
-        help_text=_fact("banen", "weken_per_jaar").help,
+        help_text=_fact_help("banen", "weken_per_jaar"),
     )
     uren_per_jaar = DutchNumberField(
         label="Of: verloonde uren per jaar",
-        help_text="Verloonde uren in een kalenderjaar; gedeeld door de jaarnorm van 1.326 uur.",
+        help_text=_help(
+            "Verloonde uren in een kalenderjaar; gedeeld door de jaarnorm van [[parameter:banen.jaarnorm]] uur."
+        ),
     )
 
     def clean(self):
@@ -251,5 +273,8 @@ class PlacementsForm(forms.Form):
         "Leeg: vandaag."
     )
     kader = forms.ChoiceField(
-        label="Kader", choices=KADER.choices, initial=KADER.default, help_text=KADER.help
+        label="Kader",
+        choices=VOCABULARY["kader"].choices,
+        initial=VOCABULARY["kader"].default,
+        help_text=lazy(VOCABULARY["kader"].help_on, str)(),
     )

@@ -67,6 +67,8 @@ def format_value(value):
         return "onbekend"
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, dict) and set(value) == {"dag", "maand"}:
+        return day_and_month(value["dag"], value["maand"])
     if isinstance(value, datetime.date):
         return nl_date(value)
     if isinstance(value, int | float | Decimal):

@@ -32,6 +32,7 @@ from eligibility.checker import state
 from eligibility.checker.text import organisation
 from eligibility.facts import BOOL, INT, NUMBER, NUMBER_LIST
 from eligibility.nl import nl_number, number_text, parse_number
+from eligibility.parameters import parameter
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -165,7 +166,7 @@ def column_help():
             allowed = f"een getal ({fact.unit})" if fact.unit else "een getal"
         else:
             allowed = "een korte naam, zonder gegevens over personen"
-        out.append({"name": name, "label": fact.label, "allowed": allowed, "help": fact.help})
+        out.append({"name": name, "label": fact.label_on(), "allowed": allowed, "help": fact.help_on()})
     return out
 
 
@@ -590,7 +591,9 @@ def count(table, peildatum, kader):
         ]
         if missing or line.telt_mee is None or line.banen is None:
             line.status = "onvolledig"
-            needed = [f"kolom {name} ({fact_for(name).label})" for name in missing if fact_for(name)]
+            needed = [
+                f"kolom {name} ({fact_for(name).label_on(peildatum)})" for name in missing if fact_for(name)
+            ]
             line.toelichting = "Nog niet te beoordelen. Vul nog in: " + ("; ".join(needed) or "de uren") + "."
             result.onvolledig += 1
             continue
@@ -729,17 +732,24 @@ TEMPLATE_COLUMNS = (
     "weken_per_jaar",
     "uren_per_jaar",
 )
-TEMPLATE_ROWS = (
-    ("ja", "dienstverband", "ja", "", "", "", "", "", "", "25,5", "", ""),
-    ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
-    ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
-    ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
-    ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", "1326"),
-)
+
+
+def template_rows(on=None):
+    """Example lines: one baan a week and one baan a year, at the norms in force on ``on`` (today)."""
+    on = on or datetime.date.today()
+    week = number_text(parameter("banen.urennorm", on).value)
+    year = number_text(parameter("banen.jaarnorm", on).value)
+    return (
+        ("ja", "dienstverband", "ja", "", "", "", "", "", "", week, "", ""),
+        ("ja", "inleen", "", "", "", "", "ja", "uitzendbureau", "ja", "32", "", ""),
+        ("ja", "inkoop_sroi", "", "", "leverancier_schoonmaak_bv", "", "", "", "", "36", "", ""),
+        ("nee", "dienstverband", "", "", "", "", "", "", "", "20", "", ""),
+        ("ja", "dienstverband", "", "", "", "", "", "", "", "", "", year),
+    )
 
 
 def template_csv():
-    return _csv(TEMPLATE_COLUMNS, TEMPLATE_ROWS)
+    return _csv(TEMPLATE_COLUMNS, template_rows())
 
 
 def template_xlsx():
@@ -749,7 +759,7 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "Plaatsingen"
     sheet.append(list(TEMPLATE_COLUMNS))
-    for row in TEMPLATE_ROWS:
+    for row in template_rows():
         sheet.append([_template_value(name, text) for name, text in zip(TEMPLATE_COLUMNS, row, strict=True)])
     info = workbook.create_sheet("Kolommen")
     info.append(["kolom", "vraag", "toegestane waarden", "uitleg"])

@@ -106,7 +106,7 @@ def fact_field(fact, value="", errors=(), peildatum=None):
     )
     choices = (("ja", "Ja"), ("nee", "Nee")) if fact.kind == BOOL else tuple(fact.choices)
     suffix = "%" if fact.unit == "procent" else fact.unit
-    help_text = fact.help
+    help_text = fact.help_on(peildatum)
     if fact.kind == NUMBER_LIST:
         help_text = f"{help_text} Scheid de getallen met een puntkomma, bijvoorbeeld 20; 12,5.".strip()
     elif fact.kind == NUMBER:
@@ -121,7 +121,7 @@ def fact_field(fact, value="", errors=(), peildatum=None):
     return FieldView(
         name=fact.name,
         id=f"feit-{fact.name}",
-        label=fact.label,
+        label=fact.label_on(peildatum),
         help=help_text,
         errors=list(errors),
         value=value,
@@ -175,7 +175,13 @@ def bad_request(request, vraag, fouten):
     for fout in fouten:
         veld, melding = fout["veld"], fout["melding"]
         if veld in schema:
-            items.append({"label": schema[veld].label, "melding": melding, "href": question_url(good, veld)})
+            items.append(
+                {
+                    "label": schema[veld].label_on(good.peildatum),
+                    "melding": melding,
+                    "href": question_url(good, veld),
+                }
+            )
         elif veld == st.PEILDATUM:
             items.append({"label": "Peildatum", "melding": melding, "href": start_url(good)})
         else:
@@ -202,7 +208,7 @@ def landing(request):
         {
             "vraag": vraag,
             "titel": engine.module(vraag).TITEL,
-            "intro": text.INTRO[vraag],
+            "intro": text.intro(vraag, timezone.localdate()),
             "url": reverse("checker-start", args=[vraag]),
         }
         for vraag in QUESTIONS
@@ -267,8 +273,8 @@ def start(request, vraag):
         FieldView(
             name="kader",
             id="feit-kader",
-            label=kader_fact.label,
-            help=kader_fact.help,
+            label=kader_fact.label_on(state.peildatum),
+            help=kader_fact.help_on(state.peildatum),
             errors=[errors["kader"]] if "kader" in errors else [],
             value=state.answers.get("kader") or kader_fact.default,
             widget="radio",
@@ -278,7 +284,7 @@ def start(request, vraag):
     context = {
         "vraag": vraag,
         "titel": mod.TITEL,
-        "intro": text.INTRO[vraag],
+        "intro": text.intro(vraag, state.peildatum),
         "fields": fields,
         "error_items": [(f"{f.label}: {e}", f"#{f.id}") for f in fields for e in f.errors],
         "hidden": _hidden(state, (st.PEILDATUM, "kader")),
@@ -366,6 +372,12 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
     number = plan.path.index(fact.name) + 1 if fact.name in plan.path else len(plan.path) + 1
     required = fact.name in plan.path or plan.current == fact.name
     field = fact_field(fact, typed, [error] if error else [], state.peildatum)
+    last = plan.result["antwoord"].get("laatst_bekende_quotumpercentage") if vraag == "quotum" else None
+    if fact.name == "quotumpercentage" and last:
+        field.help += (
+            f" Voor dit jaar is geen vastgesteld percentage gevonden; kiest u 'Weet ik niet', dan rekent de "
+            f"checker met het laatst bekende: {nl_number(last['percentage'])} % (vastgesteld voor {last['jaar']})."
+        )
     context = {
         "vraag": vraag,
         "titel": engine.module(vraag).TITEL,
@@ -400,7 +412,7 @@ def _answer_rows(state, names, plan):
         rows.append(
             {
                 "name": name,
-                "vraag": fact.label,
+                "vraag": fact.label_on(state.peildatum),
                 "antwoord": shown,
                 "given": name in state.answers,
                 "url": question_url(state, name, vanuit="controle"),
@@ -437,7 +449,7 @@ def review(request, vraag):
         "asked": _answer_rows(state, plan.path, plan),
         "optional": _answer_rows(state, optional, plan),
         "current_url": question_url(state, plan.current, vanuit="controle") if plan.current else "",
-        "current_label": schema[plan.current].label if plan.current else "",
+        "current_label": schema[plan.current].label_on(state.peildatum) if plan.current else "",
         "result_url": result_url(state),
         "crumbs": _crumbs(vraag, "Controleer uw antwoorden", request.get_full_path()),
     }
@@ -464,8 +476,16 @@ def result(request, vraag):
     plan = st.plan(state)
     facts = plan.facts if plan.complete else st.in_force(vraag, state.answers)
     answer = engine.evaluate(vraag, facts, state.peildatum)
+    last_known = None
+    if vraag == "quotum":  # the tools answer for every year: with the last known percentage, said so
+        answer, last_known = engine.with_last_known_percentage(facts, state.peildatum, answer)
     decided = not answer["ontbrekende_feiten"]
     schema = st.schema(vraag)
+    conditional = []
+    if not decided:  # 'Weet ik niet': the answer for each value of the first fact it turns on
+        first = schema[answer["ontbrekende_feiten"][0]]
+        options = engine.conditional_answers(vraag, facts, state.peildatum, first.name)
+        conditional = text.conditional_lines(vraag, first, options, facts, state.peildatum)
 
     steps, articles, slugs = explain(answer["uitleg"])
     reading = [articles[slug] for slug in dict.fromkeys(slugs) if slug in articles]
@@ -478,7 +498,7 @@ def result(request, vraag):
         reading = reading[1:] + reading[:1]  # the kader's article last: the rules' own come first
 
     differences = []
-    if decided:
+    if decided and not last_known:
         same_facts = _with_defaults(vraag, facts, state.peildatum)
         try:
             others = engine.differences_on_other_dates(vraag, same_facts, state.peildatum)
@@ -498,12 +518,12 @@ def result(request, vraag):
 
     share = request.build_absolute_uri(result_url(state, facts=facts, skipped=False))
     missing = [
-        {"label": schema[name].label, "url": question_url(state, name)}
+        {"label": schema[name].label_on(state.peildatum), "url": question_url(state, name)}
         for name in answer["ontbrekende_feiten"]
         if name in schema
     ]
     answered = [
-        {"vraag": schema[name].label, "antwoord": text.fact_value(schema[name], value)}
+        {"vraag": schema[name].label_on(state.peildatum), "antwoord": text.fact_value(schema[name], value)}
         for name, value in facts.items()
     ]
     context = {
@@ -513,9 +533,16 @@ def result(request, vraag):
         "decided": decided,
         "sentence": text.sentence(vraag, answer["antwoord"], facts, state.peildatum) if decided else "",
         "voorwaarde": answer["antwoord"].get("voorwaarde"),
+        "conditional": conditional,
+        "last_known_note": text.last_known_note(
+            last_known, _with_defaults(vraag, facts, state.peildatum)["jaar"]
+        )
+        if last_known
+        else "",
         "summary": text.answer_rows(answer["antwoord"]) if decided else [],
         "steps": steps,
         "bronnen": answer["bronnen"],
+        "onzekerheden": answer["onzekerheden"],
         "reading": reading,
         "differences": differences,
         "missing": missing,
@@ -574,20 +601,24 @@ def quotum_calculator(request):
         realised = facts.get("gerealiseerde_banen")
         converted = None
         if realised is not None and facts.get("fte") is None:
-            norm = parameter("banen.jaarnorm", datetime.date(jaar, 12, 31)).value or 1326
-            converted = (realised, norm)
-            facts.pop("gerealiseerde_banen")
-            facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
-        answer = engine.evaluate("quotum", facts, peildatum)
-        missing = answer["ontbrekende_feiten"]
-        if "quotumpercentage" in missing:
+            norm = parameter("banen.jaarnorm", datetime.date(jaar, 12, 31)).value
+            if norm is not None:
+                converted = (realised, norm)
+                facts.pop("gerealiseerde_banen")
+                facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
+        answer, last_known = engine.with_last_known_percentage(
+            facts, peildatum, engine.evaluate("quotum", facts, peildatum)
+        )
+        if "quotumpercentage" in answer["ontbrekende_feiten"]:  # no percentage known at all (markt)
             form.add_error(
                 "quotumpercentage",
-                f"Het quotumpercentage voor de {text.SECTOREN.get(facts.get('sector'), 'sector')} in {jaar} is "
-                "niet bekend. Vul het percentage in dat u wilt gebruiken.",
+                f"Voor de {text.SECTOREN.get(facts.get('sector'), 'sector')} is geen quotumpercentage bekend, "
+                f"ook niet van vóór {jaar}. Vul het percentage in dat u wilt gebruiken.",
             )
         else:
             outcome = _quotum_outcome(answer, facts, peildatum, realised, converted)
+            if last_known:
+                outcome["notes"].insert(0, text.last_known_note(last_known, jaar))
     status = 400 if form.errors else 200
     context.update(
         {
@@ -629,11 +660,14 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
             )
         chart = {"rows": bars, "height": 24 + len(rows) * 56, "left": CHART_LEFT}
     notes = []
-    labels = {name: st.schema("quotum")[name].label for name in answer["ontbrekende_feiten"]}
+    labels = {name: st.schema("quotum")[name].label_on(peildatum) for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:
         notes.append(
-            "Vul de verloonde uren van het heffingsjaar en van het jaar ervoor in om te zien of u onder de "
-            "quotumheffing valt (drempel: 25 werknemers, 40.575 uur)."
+            text.fill(
+                "Vul de verloonde uren van het heffingsjaar en van het jaar ervoor in om te zien of u onder de "
+                "quotumheffing valt (drempel: [[parameter:quotum.drempel_uren]] verloonde uren per jaar).",
+                datetime.date(facts.get("jaar") or peildatum.year, 12, 31),
+            )
         )
     if converted:
         banen, norm = converted
@@ -654,6 +688,7 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
         "table": table,
         "chart": chart,
         "steps": explain(answer["uitleg"])[0],
+        "onzekerheden": answer["onzekerheden"],
         "notes": notes,
         "checker_url": result_url(st.State("quotum", peildatum, st.in_force("quotum", facts))),
     }
@@ -673,6 +708,7 @@ def banen_calculator(request):
         outcome = {
             "sentence": text.sentence("banen", answer["antwoord"], facts, peildatum),
             "steps": explain(answer["uitleg"])[0],
+            "onzekerheden": answer["onzekerheden"],
         }
     status = 400 if form.errors else 200
     context = {

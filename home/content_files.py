@@ -145,50 +145,48 @@ def _check_item(kind, rel, meta, body, stem, taxonomy):
 
 PARAMETER_LINE = re.compile(r'^::parameter\s+(\S+)(?:\s+"([^"]*)")?\s*$', re.M)
 
-#: ``[[parameter:quotum.drempel_uren]]`` the value in force; ``...@2019-12-31`` the value on that
-#: date; ``[[parameter:quotum.heffing_uitstel.jaar@2024-06-01]]`` a field of a structured value;
-#: ``[[parameterdatum:quotum.heffing_uitstel@2024-06-01]]`` the date that value took effect.
+#: The placeholders of ``eligibility.parameters.fill_placeholders`` (``[[parameter:NAME]]`` the value
+#: in force, ``[[sinds:NAME]]`` since when it holds, ``[[per:NAME]]`` the first date it is true),
+#: extended for content: ``@2019-12-31`` reads the value on that date instead of the day of the
+#: load, ``.jaar`` picks a field of a structured value (``[[parameter:quotum.heffing_uitstel.jaar
+#: @2025-06-01]]``), and ``|%`` adds a unit to a known value only ("2,14 %"; unknown: "onbekend").
+#: A value its source calls provisional reads "2,76 % (voorlopig)".
+#: ``[[instelling:contact_email|het e-mailadres van de beheerder]]``: a setting of this installation
+#: (``PORTAL_CONTACT_EMAIL``), or the text after ``|`` when it is not configured.
+SETTING = re.compile(r"\[\[instelling:(?P<name>contact_email|organisatie)\|(?P<fallback>[^\[\]|]{1,120})\]\]")
 PLACEHOLDER = re.compile(
-    r"\[\[(?P<kind>parameter|parameterdatum):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
-    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?\]\]"
+    r"\[\[(?P<kind>parameter|sinds|per):(?P<name>[a-z0-9_]+\.[a-z0-9_]+)"
+    r"(?:\.(?P<field>[a-z0-9_]+))?(?:@(?P<on>\d{4}-\d{2}-\d{2}))?(?:\|(?P<unit>[^\[\]|]{1,20}))?\]\]"
 )
-ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+#: ``[[meting:<slug>.<veld>]]`` is left for the page to fill when shown (voortgang.templatetags), so
+#: it follows what is published; voortgang.content checks it.
+ANY_PLACEHOLDER = re.compile(r"\[\[(?!meting:)[^\]]*\]\]")
 #: Front matter fields whose text is shown to visitors and may hold placeholders.
 TEXT_FIELDS = ("titel", "term", "samenvatting", "kort_antwoord")
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
-def dutch_date(day):
-    """14 december 2022."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def _is_year(parameter, field_name, value):
+    """A calendar year is written 2022, not 2.022: a field named jaar, or a unitless *jaar* value."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        return False
+    return field_name == "jaar" if field_name else ("jaar" in parameter.name and not parameter.unit)
 
 
 def _placeholder_text(match, on):
     """The text for one placeholder match on date ``on``; raises ValueError with a reason."""
-    from eligibility.parameters import PARAMETERS, format_value
+    from eligibility.nl import format_value, nl_date
+    from eligibility.parameters import PARAMETERS
 
     name = match["name"]
     if name not in PARAMETERS:
         raise ValueError(f"onbekende parameter '{name}'")
     day = datetime.date.fromisoformat(match["on"]) if match["on"] else on
     value = PARAMETERS[name].on(day)
-    if match["kind"] == "parameterdatum":
-        if match["field"] or value.valid_from is None:
+    if match["kind"] in ("sinds", "per"):
+        start = (value.since or value.valid_from) if match["kind"] == "sinds" else PARAMETERS[name].first()
+        if match["field"] or start is None:
             raise ValueError(f"'{match[0]}' heeft geen begindatum")
-        return dutch_date(value.valid_from)
+        return nl_date(start)
     result = value.value
     if match["field"]:
         if not isinstance(result, dict) or match["field"] not in result:
@@ -196,9 +194,16 @@ def _placeholder_text(match, on):
         result = result[match["field"]]
     elif isinstance(result, dict):
         raise ValueError(f"'{match[0]}': kies een veld van de waarde, bijv. '{name}.{next(iter(result))}'")
-    if isinstance(result, datetime.date):
-        return dutch_date(result)
-    return format_value(result)
+    text = str(result) if _is_year(PARAMETERS[name], match["field"], result) else format_value(result)
+    if result is not None and match["unit"]:
+        text = f"{text} {match['unit']}"
+    return f"{text} (voorlopig)" if result is not None and value.voorlopig else text
+
+
+def _setting_text(match):
+    from django.conf import settings
+
+    return getattr(settings, f"PORTAL_{match['name'].upper()}", "") or match["fallback"]
 
 
 def fill(text, on):
@@ -209,7 +214,8 @@ def fill(text, on):
     """
     if not text or "[[" not in text:
         return text
-    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), text)
+    filled = SETTING.sub(_setting_text, text)
+    filled = PLACEHOLDER.sub(lambda match: _placeholder_text(match, on), filled)
     leftover = ANY_PLACEHOLDER.search(filled)
     if leftover:
         raise ValueError(f"onbekende plaatshouder '{leftover[0]}'")

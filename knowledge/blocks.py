@@ -1,6 +1,7 @@
 """StreamField blocks shared by the content pages (one BaseStreamBlock, as in bakerydemo)."""
 
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -32,6 +33,28 @@ class ParameterBlock(blocks.StructBlock):
         description = "Toont de waarde die op vandaag geldt, met bron"
 
 
+class TableBlock(TypedTableBlock):
+    """A table with column headings; each cell is short rich text (links and emphasis).
+
+    Rich text itself cannot hold a table that an editor can change, so the content files' pipe
+    tables load as this block (knowledge.markdown.markdown_blocks)."""
+
+    tekst = blocks.RichTextBlock(features=["bold", "italic", "link"], label="Tekst")
+
+    def get_context(self, value, parent_context=None):
+        """Each cell with its column heading, which a phone shows beside it (the rows stack)."""
+        context = super().get_context(value, parent_context)
+        headings = [column["heading"] for column in value.columns]
+        context["table_rows"] = [list(zip(headings, row, strict=False)) for row in value.rows]
+        return context
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table_block.html"
+        label = "Tabel"
+        description = "Een tabel met kolomkoppen"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"],
@@ -41,3 +64,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     callout = CalloutBlock()
     parameter = ParameterBlock()
+    table = TableBlock()

@@ -4,14 +4,31 @@ Served under /api/, with the OpenAPI document at /api/openapi.json and docs at /
 Validation errors use the contract's shape: 422 {"fouten": [{"veld", "melding"}]}.
 """
 
+from django.template.response import TemplateResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.openapi.docs import DocsBase
+
+
+class PortalSwagger(DocsBase):
+    """Swagger UI from the portal's own static files (static/vendor/swagger-ui), started by a
+    static script: no request to another host (django-ninja's default loads it from a CDN unless
+    ninja is an installed app) and no inline script, so a strict Content-Security-Policy holds.
+    The API has no authentication, so "Try it out" needs no CSRF token."""
+
+    template = "api/docs.html"
+
+    def render_page(self, request, api, **kwargs):
+        context = {"api": api, "openapi_url": self.get_openapi_url(api, kwargs)}
+        return TemplateResponse(request, self.template, context)
+
 
 api = NinjaAPI(
     title="Kennisportaal Banenafspraak API",
     version="1",
     description="Zoeken, begrippen en de regelmodule van het Kennisportaal Banenafspraak.",
     urls_namespace="portal-api",
+    docs=PortalSwagger(),
 )
 
 

@@ -4,6 +4,7 @@ MAIN_MENU = [
     ("Vragen", "/vragen/"),
     ("Begrippen", "/begrippen/"),
     ("Checker", "/check/"),
+    ("Voortgang", "/voortgang/"),
 ]
 
 

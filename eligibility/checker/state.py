@@ -347,7 +347,8 @@ def plan(state):
         pending += [name for name in missing if name not in pending]
         nxt = missing[0] if missing else None
         if nxt is None:
-            for name in pending:
+            assumed = [n for n, f in facts.items() if f.altijd_vragen and n not in pending]
+            for name in [*pending, *assumed]:
                 if (
                     name not in done
                     and relevant(facts[name], walk)

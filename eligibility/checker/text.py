@@ -2,16 +2,31 @@
 
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST
 from eligibility.nl import euro, iso_to_nl, nl_date, nl_number
+from eligibility.parameters import fill_placeholders
+from eligibility.questions import banen, doelgroep, quotum, telt_mee
+from eligibility.vocabulary import VOCABULARY
 
 INTRO = {
     "doelgroep": "Hoort iemand bij de doelgroep van de banenafspraak, op welke grond, en telt hij mee voor "
     "de banenafspraak of alleen voor de quotumregeling?",
     "telt_mee": "Telt een baan mee, en voor welke werkgever? Ook bij inleen, detachering, uitzending, "
     "Binnenwerk, inkoop en samenwerking.",
-    "banen": "Hoeveel banen van 25,5 uur per week zijn de verloonde uren van een of meer personen?",
-    "quotum": "Hoeveel banen moet uw organisatie realiseren, valt zij onder de quotumheffing, hoe hoog zou "
-    "die zijn en wordt hij ook opgelegd?",
+    "banen": "Hoeveel banen van [[parameter:banen.urennorm]] uur per week zijn de verloonde uren van een of meer "
+    "personen?",
+    "quotum": "Hoeveel banen moet uw organisatie realiseren, valt zij onder de quotumheffing, wordt die ook "
+    "opgelegd en hoe hoog zou hij zijn?",
 }
+
+
+def intro(vraag, on):
+    """The introduction of a question, with the parameters in force on ``on``."""
+    return fill_placeholders(INTRO[vraag], on)
+
+
+def fill(sentence, on):
+    """A sentence with ``[[parameter:...]]`` placeholders, filled with the values in force on ``on``."""
+    return fill_placeholders(sentence, on)
+
 
 # Begrippen (content/begrippen/<slug>.md) that explain the words in a question.
 FACT_BEGRIPPEN = {
@@ -67,53 +82,22 @@ FACT_BEGRIPPEN = {
     "activeringsbesluit_datum": ("activering", "inclusiviteitsopslag"),
 }
 
-GRONDEN = {
-    "wsw_indicatie": "een Wsw-indicatie",
-    "wajong_met_arbeidsvermogen": "een Wajong-recht met arbeidsvermogen",
-    "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking": "een Wajong-recht zonder arbeidsvermogen, "
-    "met een dienstbetrekking",
-    "participatiewet_uwv_beoordeling": "de beoordeling door het UWV onder de Participatiewet",
-    "praktijkroute": "de Praktijkroute (een loonwaarde onder het minimumloon)",
-    "vso_pro_schoolverlater": "schoolverlater van het voortgezet speciaal onderwijs of praktijkonderwijs",
-    "wiw_id_baan": "een voormalige WIW- of ID-baan",
-    "jonggehandicapte_met_voorziening": "jonggehandicapte met een voorziening",
-    "overgangsgroep": "de overgangsgroep (Wsw of Wajong op of na 1 januari 2013, op 1 mei 2015 niet meer)",
-    "wia_experiment": "een WIA-uitkering met het Wajong-instrument in een experiment (vanaf 2026)",
-    "blijfgrond_registratie": "de registratie in het doelgroepregister",
-    "uitgesloten_beschut_werk": "uitgesloten: alleen beschut werk",
-    "geen": "geen grond",
-}
-TELT_VOOR = {
-    "banenafspraak_en_quotumregeling": "de banenafspraak en de quotumregeling",
-    "quotumregeling": "alleen de quotumregeling",
-}
-SECTOREN = {"overheid": "sector overheid", "markt": "sector niet-overheid (markt)"}
+GRONDEN = doelgroep.LABELS  # derived from the grounds themselves
+TELT_VOOR = doelgroep.TELT_VOOR_LABELS
+SECTOREN = quotum.SECTOR_LABELS
 
+# How a page labels each field of an answer: from the questions' ANTWOORD declarations.
 ANSWER_LABELS = {
-    "in_doelgroep": "Hoort bij de doelgroep",
-    "grond": "Grond",
-    "gronden": "Alle gronden die gelden",
-    "telt_voor": "Telt mee voor",
-    "telt_mee": "Telt mee",
-    "telt_mee_voor": "Telt mee bij",
-    "banen": "Aantal banen",
-    "urennorm_uren_per_week": "Urennorm (uur per week per baan)",
-    "jaarnorm_uren": "Jaarnorm (uur per jaar per baan)",
-    "sector": "Sector",
-    "sector_quotum": "Quotum per sector",
-    "individueel_quotum": "Quotumregeling geactiveerd",
-    "doelbanen": "Doelbanen",
-    "doelbanen_afgerond": "Doelbanen, afgerond",
-    "valt_onder_quotumheffing": "Valt onder de quotumheffing",
-    "quotumtekort": "Quotumtekort (banen)",
-    "heffing_berekend_euro": "Berekende quotumheffing",
-    "heffing_opgelegd": "Heffing opgelegd (art. 122na Wfsv)",
-    "inclusiviteitsopslag_verschuldigd": "Inclusiviteitsopslag verschuldigd",
-    "inclusiviteitsopslag_verschuldigd_vanaf": "Inclusiviteitsopslag verschuldigd vanaf",
-    "nog_te_realiseren_banen": "Nog te realiseren banen",
-    "voorwaarde": "Voorwaarde",
+    name: field.label
+    for module in (doelgroep, telt_mee, banen, quotum)
+    for name, field in module.ANTWOORD.items()
 }
-HIDDEN_IN_SUMMARY = ("voorwaarde",)
+HIDDEN_IN_SUMMARY = (
+    "voorwaarde",
+    "per_grond",
+    "laatst_bekende_quotumpercentage",
+    "quotumpercentage_voorlopig",
+)
 
 
 def organisation(key):
@@ -264,43 +248,38 @@ def _quotum_sentence(antwoord, facts, peildatum):
         if not parts:
             return "Het aantal doelbanen is nog niet uit te rekenen: er ontbreken nog gegevens."
         return "Volgens de monitor van het Rijk: " + "; ".join(parts) + "."
+    tekort = antwoord.get("quotumtekort")
+    heffing = antwoord.get("heffing_berekend_euro")
+    opgelegd = antwoord.get("heffing_opgelegd")
+    lead = []  # first whether the heffing is imposed, then what it would be
+    if opgelegd is False:
+        lead.append(f"over {jaar} wordt geen quotumheffing opgelegd")
+    elif opgelegd:
+        lead.append(f"over {jaar} wordt de quotumheffing opgelegd")
+    if tekort is not None:
+        if tekort <= 0:
+            lead.append("u heeft geen quotumtekort")
+        elif heffing:
+            verb = "is" if opgelegd else "zou"
+            lead.append(
+                f"met een tekort van {_banen(tekort)} {verb} de heffing {euro(heffing)}"
+                + ("" if opgelegd else " zijn")
+            )
+        else:
+            lead.append(f"u heeft een quotumtekort van {_banen(tekort)}")
     if antwoord.get("individueel_quotum") is False:
-        parts.append(
-            f"de quotumregeling is voor uw sector in {jaar} niet geactiveerd, dus er is geen heffing"
-        )
+        parts.append(f"de quotumregeling is voor uw sector in {jaar} niet geactiveerd")
     elif antwoord.get("valt_onder_quotumheffing") is False:
         parts.append("u valt niet onder de quotumheffing")
     elif antwoord.get("valt_onder_quotumheffing"):
         parts.append("u valt onder de quotumheffing")
-    tekort = antwoord.get("quotumtekort")
-    heffing = antwoord.get("heffing_berekend_euro")
-    opgelegd = antwoord.get("heffing_opgelegd")
-    if tekort is not None:
-        if tekort <= 0:
-            parts.append("u heeft geen quotumtekort")
-        elif heffing:
-            text = f"met een tekort van {_banen(tekort)} zou de heffing {euro(heffing)} zijn"
-            if opgelegd is False:
-                text += f", maar die wordt over {jaar} niet opgelegd"
-            elif opgelegd:
-                text += f" en die wordt over {jaar} opgelegd"
-            parts.append(text)
-        else:
-            parts.append(f"u heeft een quotumtekort van {_banen(tekort)}")
-    elif opgelegd is False and not parts:
-        parts.append(f"over {jaar} wordt geen quotumheffing opgelegd")
-    if not parts:
+    if not parts and not lead:
         return "Dit is nog niet te zeggen: er ontbreken nog gegevens."
-    text = "; ".join(parts)
-    return f"In {jaar}: {text}."
+    return f"In {jaar}: " + "; ".join(lead + parts) + "."
 
 
 OUTCOMES = {"ja": "ja", "nee": "nee", "onbekend": "nog niet bekend", "voorwaardelijk": "voorwaardelijk"}
-KADERS = {
-    "wettelijk_quotum": "wettelijke quotumregeling (Wfsv)",
-    "monitor_rijk": "monitor banenafspraak Rijk (beleid)",
-    "wet_banenafspraak_2025": "Wet banenafspraak 2025 (voorwaardelijk)",
-}
+KADERS = {value: label[:1].lower() + label[1:] for value, label in VOCABULARY["kader"].choices}
 
 
 def outcome_text(value):
@@ -344,3 +323,26 @@ def difference_text(item):
     if not changes:
         return ""
     return f"{period(item['van'], item['tot'])} zou het antwoord anders zijn: " + "; ".join(changes) + "."
+
+
+def last_known_note(last, jaar):
+    """Why the quotum tools use another year's percentage, with that year and its source."""
+    bronnen = "; ".join(bron["titel"] for bron in last.get("bronnen") or ()) or "niet vermeld"
+    voorlopig = " (volgens de bron voorlopig)" if last.get("voorlopig") else ""
+    return (
+        f"Voor {jaar} is geen vastgesteld quotumpercentage gevonden. Gerekend is met het laatst bekende "
+        f"percentage: {nl_number(last['percentage'])} %, vastgesteld voor {last['jaar']}{voorlopig}. Bron: "
+        f"{bronnen}. Is het percentage voor {jaar} bekend, vul het dan zelf in."
+    )
+
+
+def conditional_lines(vraag, fact, options, facts, peildatum):
+    """'Als ...: <the answer>' for each value of a fact that the answer turns on."""
+    lines = []
+    for value, answer in options:
+        condition = fact.condition_on(value, peildatum)
+        sentence_text = sentence(vraag, answer["antwoord"], {**facts, fact.name: value}, peildatum)
+        lines.append(
+            f"{condition[:1].upper()}{condition[1:]}: {sentence_text[:1].lower()}{sentence_text[1:]}"
+        )
+    return lines

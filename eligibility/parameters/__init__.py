@@ -158,7 +158,7 @@ def change_dates():
     return sorted({day for p in PARAMETERS.values() for day in p.dates})
 
 
-_PLACEHOLDER = re.compile(r"\[\[(parameter|sinds|per):([a-z0-9_.]+)\]\]")
+_PLACEHOLDER = re.compile(r"\[\[(parameter|sinds|per):([a-z0-9_.]+)(?:=([a-z0-9_]+))?\]\]")
 
 
 def fill_placeholders(text, on):
@@ -166,18 +166,25 @@ def fill_placeholders(text, on):
 
     ``[[parameter:banen.urennorm]]``: the value in force (25,5); ``[[sinds:quotum.heffing_per_baan]]``:
     the date from which that value has applied; ``[[per:doelgroep.praktijkroute_open]]``: the first
-    date on which the parameter has a true (known, non-zero) value. So an article can say "1 baan =
+    date on which the parameter has a true (known, non-zero) value, ``[[per:NAME=false]]`` the first
+    date with that value (``true``, ``false`` or a word such as ``blijfgrond``). So an article can say "1 baan =
     [[parameter:banen.urennorm]] uur per week" and stay in step with the rules. An unknown parameter
     name is left as it is.
     """
 
     def replace(match):
-        kind, name = match.groups()
+        kind, name, wanted = match.groups()
         if name not in PARAMETERS:
             return match.group(0)
         if kind == "parameter":
             return format_value(parameter(name, on).value)
-        day = parameter(name, on).since if kind == "sinds" else PARAMETERS[name].first()
+        if kind == "sinds":
+            day = parameter(name, on).since
+        elif wanted is None:
+            day = PARAMETERS[name].first()
+        else:
+            target = {"true": True, "false": False}.get(wanted, wanted)
+            day = PARAMETERS[name].first(lambda value: value == target)
         return "onbekend" if day is None else nl_date(day)
 
     return _PLACEHOLDER.sub(replace, text)

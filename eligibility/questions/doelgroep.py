@@ -2,276 +2,102 @@
 
 Rust op: Wfsv art. 38b lid 1 onder a t/m g, lid 2 en lid 6 (BWBR0017745), met de wijzigingen per
 1 januari 2026 (Wajong in dienstbetrekking; jonggehandicapte hoeft geen voorziening meer te
-ontvangen; nieuwe grond onder g, het WIA-experiment); onder f de overgangsgroep (Wsw of Wajong op
-of na 1 januari 2013, op 1 mei 2015 niet meer); Besluit Wfsv art. 2.24 (VSO/PRO-schoolverlaters); Regeling Wfsv art. 3.26 en Wfsv
-art. 38f (WIW/ID-banen, art. 78d Participatiewet); Besluit SUWI art. 3.2 (registratie, t+2-regel,
-beëindiging); Participatiewet art. 10b (uitsluiting beschut werk); de Praktijkroute sinds
-1 januari 2017. In het kader ``wet_banenafspraak_2025``: art. 2 Wet banenafspraak (BWBR0051018),
-voorwaardelijk zolang de datum van inwerkingtreding onbekend is (onzekerheid U1).
+ontvangen; nieuwe grond onder g, het WIA-experiment); onder f de overgangsgroep; onder d de
+aanwijzingen van het Besluit Wfsv: art. 2.24 (VSO/PRO-schoolverlaters) en art. 2.25 (entree-
+opleiding, afgewezen Wajong-aanvraag, verlopen Wsw-indicatie); Regeling Wfsv art. 3.26, later 3.30,
+en Wfsv art. 38f (WIW/ID-banen, art. 78d Participatiewet); Besluit SUWI art. 3.2 (registratie,
+t+2-regel, beëindiging); Participatiewet art. 10b (uitsluiting beschut werk); de Praktijkroute;
+art. 122n lid 1 (waarvoor de persoon meetelt). In het kader ``wet_banenafspraak_2025``: art. 2 Wet
+banenafspraak (BWBR0051018), voorwaardelijk zolang de datum van inwerkingtreding onbekend is.
 
-Gronden die niet genoemd worden, gelden als niet aanwezig; wordt over geen enkele grond iets
-gezegd, dan is de vraag nog niet te beantwoorden.
+Een grond die niet is gevraagd, is niet afwezig: zolang er geen grond geldt en niet elke grond is
+beantwoord, is het antwoord nog niet 'nee' en noemt het de ontbrekende feiten.
 """
 
-import datetime
+import functools
+import operator
 
 from rules import Predicate
 
-from eligibility.facts import BOOL, CHOICE, INT, KADER, NUMBER, Fact
-from eligibility.parameters import parameter
+from eligibility.nl import nl_date
+from eligibility.parameters import PARAMETERS, parameter
 from eligibility.sources import document, law
+from eligibility.vocabulary import pick
 
 from .predicates import (
     Decision,
     Facts,
+    Field,
     Rule,
     dated_predicate,
+    decide,
+    entry_predicate,
     fact_predicate,
     kader_step,
+    since_text,
     step,
 )
 
 TITEL = "Hoort deze persoon bij de doelgroep?"
-NEW_RULES_FROM = datetime.date(2026, 1, 1)  # Wfsv 38b as changed by the Wet banenafspraak
 
-FEITEN = (
-    KADER,
-    Fact(
-        "beschut_werk_vastgesteld",
-        BOOL,
-        "Heeft het college vastgesteld dat de persoon uitsluitend in beschut werk kan werken?",
-        "Beschut werk volgens art. 10b Participatiewet. Wie alleen zo kan werken, hoort niet bij de "
-        "doelgroep; een lopende registratie eindigt de dag na de vaststelling.",
-    ),
-    Fact(
-        "opgenomen_in_doelgroepregister",
-        BOOL,
-        "Staat de persoon in het doelgroepregister van het UWV?",
-        "Een werkgever kan dit bij het UWV nagaan met het BSN (Wfsv art. 38d lid 7).",
-    ),
-    Fact(
-        "voldoet_nog_aan_oorspronkelijke_grond",
-        BOOL,
-        "Voldoet de persoon nog aan de grond waarmee hij in het register kwam?",
-        "Bijvoorbeeld: heeft hij nog recht op Wajong of een Wsw-indicatie?",
-        toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
-    ),
-    Fact(
-        "jaar_niet_meer_voldaan",
-        INT,
-        "In welk jaar voldeed de persoon niet meer aan zijn grond?",
-        "Alleen nodig voor peildata vóór 2018, toen de t+2-regel gold.",
-        minimum=2013,
-        maximum=2100,
-        toon_als=(("voldoet_nog_aan_oorspronkelijke_grond", (False,)),),
-    ),
-    Fact(
-        "registratie_beeindigd_op_verzoek",
-        BOOL,
-        "Heeft de persoon zelf gevraagd om uit het register te worden gehaald?",
-        "Beëindiging op eigen verzoek kan niet eerder ingaan dan 1 januari 2021.",
-        toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
-    ),
-    Fact(
-        "aow_leeftijd_bereikt",
-        BOOL,
-        "Heeft de persoon de AOW-leeftijd bereikt?",
-        "De registratie eindigt op de dag dat de persoon de AOW-leeftijd bereikt.",
-        toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
-    ),
-    Fact(
-        "heeft_wsw_indicatie",
-        BOOL,
-        "Heeft de persoon een Wsw-indicatie?",
-        "Een indicatie volgens de Wet sociale werkvoorziening, ook een nog geldende indicatiebeschikking "
-        "volgens art. 11 Wsw (stand 31 december 2014).",
-    ),
-    Fact(
-        "heeft_wajong_recht",
-        BOOL,
-        "Heeft de persoon recht op Wajong (arbeidsondersteuning of een uitkering)?",
-        "Oude Wajong, Wajong 2010 of Wajong 2015.",
-    ),
-    Fact(
-        "wajong_regime",
-        CHOICE,
-        "Welke Wajong?",
-        "De Wajong 2015 is er alleen voor wie duurzaam geen arbeidsvermogen heeft.",
-        choices=(
-            ("oude_wajong", "Oude Wajong (vóór 2010)"),
-            ("wajong_2010", "Wajong 2010"),
-            ("wajong_2015", "Wajong 2015"),
-        ),
-        toon_als=(("heeft_wajong_recht", (True,)),),
-    ),
-    Fact(
-        "wajong_duurzaam_geen_arbeidsvermogen",
-        BOOL,
-        "Heeft het UWV vastgesteld dat de persoon duurzaam geen mogelijkheden tot arbeidsparticipatie heeft?",
-        "Art. 1a:1 lid 1, 2:4 lid 1 of 3:8a lid 1 Wajong (duurzaam geen arbeidsvermogen).",
-        toon_als=(("heeft_wajong_recht", (True,)), ("vso_pro_schoolverlater", ("vso", "pro"))),
-    ),
-    Fact(
-        "werkt_in_dienstbetrekking",
-        BOOL,
-        "Verricht de persoon arbeid in een dienstbetrekking?",
-        "Vanaf 1 januari 2026 hoort een Wajonger zonder arbeidsvermogen bij de doelgroep als hij in "
-        "dienstbetrekking werkt.",
-        toon_als=(("wajong_duurzaam_geen_arbeidsvermogen", (True,)),),
-    ),
-    Fact(
-        "overgangsgroep_wsw_of_wajong_2013_2015",
-        BOOL,
-        "Viel de persoon op of na 1 januari 2013 onder de Wsw of de Wajong, maar op 1 mei 2015 niet meer?",
-        "De overgangsgroep van Wfsv art. 38b lid 1 onder f: wie op of na 1 januari 2013 een Wsw-indicatie "
-        "of recht op Wajong had en op 1 mei 2015 niet meer. Een Wajonger die nu duurzaam geen "
-        "arbeidsvermogen heeft, valt er niet onder.",
-    ),
-    Fact(
-        "pwet_uwv_vastgesteld_geen_wml",
-        BOOL,
-        "Heeft het UWV vastgesteld dat de persoon (onder de Participatiewet) het wettelijk minimumloon niet "
-        "zelfstandig kan verdienen?",
-        "Bij iemand die het college naar werk toeleidt of voor wie loonkostensubsidie wordt verstrekt; op "
-        "verzoek van het college of van de persoon zelf (Wfsv art. 38b lid 1 onder a en e).",
-    ),
-    Fact(
-        "praktijkroute_loonwaarde_pct",
-        NUMBER,
-        "Welke loonwaarde heeft het college vastgesteld (Praktijkroute), in procenten van het WML?",
-        "Een loonwaarde lager dan 100 % van het wettelijk minimumloon, vastgesteld volgens de eisen van een "
-        "loonwaardevaststelling, geeft sinds 1 januari 2017 toegang zonder UWV-beoordeling.",
-        minimum=0,
-        maximum=100,
-        unit="procent",
-    ),
-    Fact(
-        "vso_pro_schoolverlater",
-        CHOICE,
-        "Behoorde de persoon tot de doelgroep van het voortgezet speciaal onderwijs of het "
-        "praktijkonderwijs?",
-        "VSO = voortgezet speciaal onderwijs, PRO = praktijkonderwijs.",
-        choices=(("vso", "Ja, VSO"), ("pro", "Ja, praktijkonderwijs"), ("geen", "Nee")),
-    ),
-    Fact(
-        "aangemeld_bij_uwv",
-        BOOL,
-        "Heeft de schoolverlater zich schriftelijk bij het UWV gemeld?",
-        "Met het aanmeldformulier (ABA-formulier) van het UWV (Besluit Wfsv art. 2.24).",
-        toon_als=(("vso_pro_schoolverlater", ("vso", "pro")),),
-    ),
-    Fact(
-        "wiw_id_baan",
-        BOOL,
-        "Werkt de persoon in een voormalige WIW- of ID-baan (dienstbetrekking volgens art. 78d "
-        "Participatiewet)?",
-        "Deze werknemers zijn gelijkgesteld met arbeidsbeperkten.",
-    ),
-    Fact(
-        "beperking_voor_18_of_tijdens_studie",
-        BOOL,
-        "Heeft de persoon volgens het UWV een beperking door ziekte of gebrek die is ontstaan vóór zijn 18e "
-        "of tijdens zijn studie?",
-        "De groep jonggehandicapten met een voorziening (Wfsv art. 38b lid 2).",
-    ),
-    Fact(
-        "wml_alleen_met_voorziening",
-        BOOL,
-        "Kan de persoon zonder voorziening het wettelijk minimumloon niet verdienen?",
-        "Een voorziening volgens art. 10 Participatiewet of art. 35 WIA, zoals vervoer, werkplekaanpassing "
-        "of persoonlijke ondersteuning.",
-        toon_als=(("beperking_voor_18_of_tijdens_studie", (True,)),),
-    ),
-    Fact(
-        "ontvangt_voorziening",
-        BOOL,
-        "Ontvangt de persoon zo'n voorziening?",
-        "Tot en met 2025 eiste de wet dat de persoon de voorziening ontvangt; vanaf 2026 niet meer.",
-        toon_als=(("beperking_voor_18_of_tijdens_studie", (True,)),),
-    ),
-    Fact(
-        "heeft_wia_uitkering",
-        BOOL,
-        "Heeft de persoon een WIA-uitkering?",
-        "Een gewone WIA-uitkering is op zichzelf geen grond voor de doelgroep.",
-    ),
-    Fact(
-        "wia_experiment_wajong_instrument",
-        BOOL,
-        "Is bij de persoon in een experiment het Wajong-instrument ingezet?",
-        "Een experiment volgens art. 82a Wet SUWI, waarin iemand met een WIA-uitkering ondersteuning krijgt "
-        "zoals een Wajonger. Vanaf 1 januari 2026 is dat een grond voor de doelgroep (Wfsv art. 38b lid 1 "
-        "onder g); daarvoor niet.",
-        toon_als=(("heeft_wia_uitkering", (True,)),),
-    ),
-)
-
-GRONDEN_WAARDEN = (
-    "wsw_indicatie",
-    "wajong_met_arbeidsvermogen",
-    "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking",
-    "participatiewet_uwv_beoordeling",
-    "praktijkroute",
-    "vso_pro_schoolverlater",
-    "wiw_id_baan",
-    "jonggehandicapte_met_voorziening",
-    "overgangsgroep",
-    "wia_experiment",
-    "blijfgrond_registratie",
-)
-ANTWOORD = {
-    "in_doelgroep": (
-        {"type": ["boolean", "null"]},
-        "Hoort de persoon bij de doelgroep? null: nog niet te beslissen.",
-    ),
-    "grond": (
-        {"type": ["string", "null"], "enum": [*GRONDEN_WAARDEN, "uitgesloten_beschut_werk", "geen", None]},
-        "De grond waarop de persoon bij de doelgroep hoort, of waarom niet.",
-    ),
-    "gronden": ({"type": "array", "items": {"type": "string"}}, "Alle gronden die van toepassing zijn."),
-    "telt_voor": (
-        {"type": "string", "enum": ["banenafspraak_en_quotumregeling", "quotumregeling"]},
-        "Waarvoor de persoon meetelt; een jonggehandicapte met voorziening telt volgens APE (2018) alleen "
-        "voor de quotumregeling (onzekerheid U4).",
-    ),
-    "voorwaarde": (
-        {"type": "string"},
-        "Alleen in het kader wet_banenafspraak_2025: de voorwaarde waaronder het antwoord geldt.",
-    ),
-}
-
-ENTRY_FACTS = (
+FEITEN = pick(
+    "kader",
+    "beschut_werk_vastgesteld",
     "opgenomen_in_doelgroepregister",
+    "voldoet_nog_aan_oorspronkelijke_grond",
+    "jaar_niet_meer_voldaan",
+    "registratie_beeindigd_op_verzoek",
+    "aow_leeftijd_bereikt",
     "heeft_wsw_indicatie",
+    "wsw_indicatie_verlopen",
     "heeft_wajong_recht",
+    "wajong_regime",
+    "wajong_duurzaam_geen_arbeidsvermogen",
+    "werkt_in_dienstbetrekking",
+    "overgangsgroep_wsw_of_wajong_2013_2015",
     "pwet_uwv_vastgesteld_geen_wml",
+    "entreeopleiding_uwv_geen_wml",
+    "wajong_afgewezen_uwv_geen_wml",
+    "praktijkroute_loonwaarde_vastgesteld",
     "praktijkroute_loonwaarde_pct",
     "vso_pro_schoolverlater",
+    "aangemeld_bij_uwv",
     "wiw_id_baan",
     "beperking_voor_18_of_tijdens_studie",
-)
-MENTIONS = (
-    *ENTRY_FACTS,
-    "wajong_regime",
-    "overgangsgroep_wsw_of_wajong_2013_2015",
+    "wml_alleen_met_voorziening",
+    "ontvangt_voorziening",
     "heeft_wia_uitkering",
     "wia_experiment_wajong_instrument",
 )
 
+NEW_SYSTEM_FROM = "doelgroep.wajong_duurzaam_met_dienstbetrekking"  # the 38b text of the Wet banenafspraak
+TELT_VOOR = "doelgroep.telt_voor_jonggehandicapte"
+
 # --- atomic predicates ---------------------------------------------------------------------
 
-beschut_werk = fact_predicate("beschut_werk", "beschut_werk_vastgesteld", default=False)
-wsw_indicatie = fact_predicate("wsw_indicatie", "heeft_wsw_indicatie", default=False)
-pwet_uwv = fact_predicate("pwet_uwv", "pwet_uwv_vastgesteld_geen_wml", default=False)
-wiw_id = fact_predicate("wiw_id", "wiw_id_baan", default=False)
+beschut_werk = fact_predicate("beschut_werk", "beschut_werk_vastgesteld", default=False)  # "tenzij"
+wsw_indicatie = entry_predicate("wsw_indicatie", "heeft_wsw_indicatie")
+wsw_verlopen = entry_predicate("wsw_verlopen", "wsw_indicatie_verlopen")
+pwet_uwv = entry_predicate("pwet_uwv", "pwet_uwv_vastgesteld_geen_wml")
+entree = entry_predicate("entree", "entreeopleiding_uwv_geen_wml")
+wajong_afgewezen = entry_predicate("wajong_afgewezen", "wajong_afgewezen_uwv_geen_wml")
+wiw_id = entry_predicate("wiw_id", "wiw_id_baan") & dated_predicate(
+    "wiw_id_regel", "doelgroep.wiw_id_gelijkgesteld"
+)
 
 
 def _heeft_wajong(facts, peildatum):
     value = facts.values.get("heeft_wajong_recht")
-    return facts.given("wajong_regime") if value is None else value
+    if value is None:
+        return True if facts.given("wajong_regime") else facts.require("heeft_wajong", "heeft_wajong_recht")
+    return value
 
 
 heeft_wajong = Predicate(_heeft_wajong, name="heeft_wajong")
+genoemde_wajong = Predicate(
+    lambda facts, peildatum: facts.get("heeft_wajong_recht", facts.given("wajong_regime")),
+    name="genoemde_wajong",
+)
 
 
 def _duurzaam_geen_av(facts, peildatum):
@@ -287,44 +113,48 @@ duurzaam_geen_av = Predicate(_duurzaam_geen_av, name="duurzaam_geen_av")
 wajong_dgav_regel = dated_predicate("wajong_dgav_regel", "doelgroep.wajong_duurzaam_met_dienstbetrekking")
 in_dienstbetrekking = fact_predicate("in_dienstbetrekking", "werkt_in_dienstbetrekking")
 
-loonwaarde_onder_wml = fact_predicate(
-    "loonwaarde_onder_wml", "praktijkroute_loonwaarde_pct", test=lambda pct: pct < 100, default=False
-)
 praktijkroute_open = dated_predicate("praktijkroute_open", "doelgroep.praktijkroute_open")
 
-vso_pro = fact_predicate(
-    "vso_pro", "vso_pro_schoolverlater", test=lambda v: v in ("vso", "pro"), default=False
+
+def _loonwaarde_vastgesteld(facts, peildatum):
+    value = facts.values.get("praktijkroute_loonwaarde_vastgesteld")
+    if value is None:
+        if facts.given("praktijkroute_loonwaarde_pct"):
+            return True
+        return facts.require("loonwaarde_vastgesteld", "praktijkroute_loonwaarde_vastgesteld")
+    return value
+
+
+loonwaarde_vastgesteld = Predicate(_loonwaarde_vastgesteld, name="loonwaarde_vastgesteld")
+loonwaarde_onder_wml = fact_predicate(
+    "loonwaarde_onder_wml", "praktijkroute_loonwaarde_pct", lambda pct: pct < 100
 )
+
+vso_pro = entry_predicate("vso_pro", "vso_pro_schoolverlater", lambda v: v in ("vso", "pro"))
 aangemeld_uwv = fact_predicate("aangemeld_uwv", "aangemeld_bij_uwv")
 vso_zonder_av = fact_predicate("vso_zonder_av", "wajong_duurzaam_geen_arbeidsvermogen", default=False)
 
-jong_beperkt = fact_predicate("jong_beperkt", "beperking_voor_18_of_tijdens_studie", default=False)
+jong_beperkt = entry_predicate("jong_beperkt", "beperking_voor_18_of_tijdens_studie")
 wml_met_voorziening = fact_predicate("wml_met_voorziening", "wml_alleen_met_voorziening")
 ontvangt_voorziening = fact_predicate("ontvangt_voorziening", "ontvangt_voorziening")
 voorziening_vereist = dated_predicate("voorziening_vereist", "doelgroep.voorziening_ontvangen_vereist")
 
-overgangsgroep_fact = fact_predicate(
-    "overgangsgroep", "overgangsgroep_wsw_of_wajong_2013_2015", default=False
-)
+overgangsgroep_fact = entry_predicate("overgangsgroep", "overgangsgroep_wsw_of_wajong_2013_2015")
 
 wia_experiment_regel = dated_predicate("wia_experiment_regel", "doelgroep.wia_experiment_grond")
 
 
 def _heeft_wia(facts, peildatum):
     value = facts.values.get("heeft_wia_uitkering")
-    if value is not None:
-        return value
-    if facts.given(
-        "wia_experiment_wajong_instrument"
-    ):  # the experiment is only for those with a WIA-uitkering
+    if value is None:
         return facts.require("heeft_wia", "heeft_wia_uitkering")
-    return False  # a ground that was not mentioned is taken not to apply
+    return value
 
 
 heeft_wia = Predicate(_heeft_wia, name="heeft_wia")
 wajong_instrument = fact_predicate("wajong_instrument", "wia_experiment_wajong_instrument")
 
-opgenomen = fact_predicate("opgenomen", "opgenomen_in_doelgroepregister", default=False)
+opgenomen = entry_predicate("opgenomen", "opgenomen_in_doelgroepregister")
 voldoet_nog = fact_predicate("voldoet_nog", "voldoet_nog_aan_oorspronkelijke_grond")
 aow_bereikt = fact_predicate("aow_bereikt", "aow_leeftijd_bereikt", default=False)
 op_verzoek = fact_predicate("op_verzoek", "registratie_beeindigd_op_verzoek", default=False)
@@ -349,13 +179,17 @@ def _binnen_t_plus_2(facts, peildatum):
 binnen_t_plus_2 = Predicate(_binnen_t_plus_2, name="binnen_t_plus_2")
 
 # --- the grounds ---------------------------------------------------------------------------
+# A dated predicate comes first in a ground, so that a ground which does not exist on the
+# peildatum asks for nothing.
 
 wajong_met_av = heeft_wajong & ~duurzaam_geen_av
 wajong_dgav_db = heeft_wajong & duurzaam_geen_av & wajong_dgav_regel & in_dienstbetrekking
-praktijkroute = loonwaarde_onder_wml & praktijkroute_open
+praktijkroute = praktijkroute_open & loonwaarde_vastgesteld & loonwaarde_onder_wml
 vso_pro_schoolverlater = vso_pro & aangemeld_uwv & ~vso_zonder_av
 jonggehandicapte = jong_beperkt & wml_met_voorziening & (~voorziening_vereist | ontvangt_voorziening)
-overgangsgroep = overgangsgroep_fact & ~(heeft_wajong & duurzaam_geen_av)
+# the exception of onder f is a "tenzij" (a Wajonger who now has duurzaam geen arbeidsvermogen):
+# taken not to apply when no Wajong is mentioned; asked about when there is one
+overgangsgroep = overgangsgroep_fact & ~(genoemde_wajong & duurzaam_geen_av)
 wia_experiment = wia_experiment_regel & heeft_wia & wajong_instrument
 registratie_loopt = (
     opgenomen
@@ -364,6 +198,8 @@ registratie_loopt = (
     & (~t_plus_2 | voldoet_nog | binnen_t_plus_2)
 )
 
+# --- explanations --------------------------------------------------------------------------
+
 
 def _wajong_nee(facts, peildatum):
     if not facts.get("heeft_wajong_recht", facts.given("wajong_regime")):
@@ -371,12 +207,19 @@ def _wajong_nee(facts, peildatum):
     return "De persoon heeft duurzaam geen arbeidsvermogen; dat valt niet onder deze grond."
 
 
+def _wajong_dgav_ja(facts, peildatum):
+    return (
+        f"Vanaf {since_text(NEW_SYSTEM_FROM)} hoort een Wajonger zonder arbeidsvermogen bij de doelgroep als "
+        "hij in dienstbetrekking werkt, en dat doet deze persoon."
+    )
+
+
 def _wajong_dgav_nee(facts, peildatum):
     if not facts.get("heeft_wajong_recht", facts.given("wajong_regime")):
         return "De persoon heeft geen recht op Wajong."
-    if not parameter("doelgroep.wajong_duurzaam_met_dienstbetrekking", peildatum).value:
+    if not parameter(NEW_SYSTEM_FROM, peildatum).value:
         return (
-            "Tot en met 31 december 2025 hoort een Wajonger met duurzaam geen mogelijkheden tot "
+            f"Vóór {since_text(NEW_SYSTEM_FROM)} hoort een Wajonger met duurzaam geen mogelijkheden tot "
             "arbeidsparticipatie niet bij de doelgroep, ook niet als hij in dienstbetrekking werkt."
         )
     if facts.get("wajong_duurzaam_geen_arbeidsvermogen") is False:
@@ -384,13 +227,21 @@ def _wajong_dgav_nee(facts, peildatum):
     return "De persoon werkt niet in een dienstbetrekking."
 
 
+def _praktijkroute_ja(facts, peildatum):
+    return (
+        "Het college stelde een loonwaarde lager dan het WML vast; vanaf "
+        f"{since_text('doelgroep.praktijkroute_open')} geeft dat toegang zonder UWV-beoordeling."
+    )
+
+
 def _praktijkroute_nee(facts, peildatum):
-    pct = facts.get("praktijkroute_loonwaarde_pct")
-    if pct is not None and pct < 100 and not parameter("doelgroep.praktijkroute_open", peildatum).value:
+    if not parameter("doelgroep.praktijkroute_open", peildatum).value:
         return (
-            "De Praktijkroute is pas op 1 januari 2017 opengesteld; op de peildatum gaf een loonwaarde die "
-            "het college vaststelde nog geen toegang tot de doelgroep."
+            f"De Praktijkroute is pas op {since_text('doelgroep.praktijkroute_open')} opengesteld; op de "
+            "peildatum gaf een loonwaarde die het college vaststelde nog geen toegang tot de doelgroep."
         )
+    if facts.get("praktijkroute_loonwaarde_vastgesteld") is False:
+        return "Het college heeft geen loonwaarde vastgesteld."
     return "Een loonwaarde van 100 % of meer is niet lager dan het wettelijk minimumloon."
 
 
@@ -402,16 +253,19 @@ def _vso_nee(facts, peildatum):
     return "De schoolverlater heeft zich niet schriftelijk bij het UWV gemeld."
 
 
+VOORZIENING_VERVALLEN = ("doelgroep.voorziening_ontvangen_vereist", lambda value: value is False)
+
+
 def _jong_ja(facts, peildatum):
     if parameter("doelgroep.voorziening_ontvangen_vereist", peildatum).value:
         return (
             "Het UWV stelde een beperking vast van vóór het 18e jaar of tijdens de studie, de persoon kan "
-            "zonder voorziening het WML niet verdienen en ontvangt die voorziening. Volgens het "
-            "APE-onderzoek (2018) telt deze groep alleen voor de quotumregeling."
+            "zonder voorziening het WML niet verdienen en ontvangt die voorziening."
         )
     return (
         "Het UWV stelde een beperking vast van vóór het 18e jaar of tijdens de studie en zonder voorziening "
-        "kan de persoon het WML niet verdienen; vanaf 2026 hoeft hij de voorziening niet te ontvangen."
+        f"kan de persoon het WML niet verdienen; vanaf {since_text(*VOORZIENING_VERVALLEN)} hoeft hij de "
+        "voorziening niet te ontvangen."
     )
 
 
@@ -420,27 +274,35 @@ def _jong_nee(facts, peildatum):
         return "Er is geen beperking vastgesteld die vóór het 18e jaar of tijdens de studie is ontstaan."
     if facts.get("wml_alleen_met_voorziening") is False:
         return "De persoon kan het WML ook zonder voorziening verdienen."
-    return "Tot en met 2025 eist de wet dat de persoon een voorziening ontvangt; dat is hier niet zo."
+    return (
+        f"Tot {since_text(*VOORZIENING_VERVALLEN)} eist de wet dat de persoon een voorziening ontvangt; dat "
+        "is hier niet zo."
+    )
 
 
 def _overgangsgroep_nee(facts, peildatum):
     if not facts.get("overgangsgroep_wsw_of_wajong_2013_2015"):
-        return (
-            "De persoon viel niet op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet "
-            "meer."
-        )
+        return "De persoon viel niet op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer."
     return (
         "De persoon hoort wel tot de overgangsgroep, maar heeft recht op Wajong en duurzaam geen "
         "arbeidsvermogen; die Wajonger is van deze grond uitgezonderd."
     )
 
 
+def _wia_experiment_ja(facts, peildatum):
+    return (
+        f"Vanaf {since_text('doelgroep.wia_experiment_grond')} hoort iemand met een WIA-uitkering bij wie in "
+        "een experiment (art. 82a Wet SUWI) het Wajong-instrument is ingezet bij de doelgroep, en dat is bij "
+        "deze persoon zo."
+    )
+
+
 def _wia_experiment_nee(facts, peildatum):
     if not parameter("doelgroep.wia_experiment_grond", peildatum).value:
         return (
-            "Deze grond bestaat pas vanaf 1 januari 2026 (Wfsv art. 38b lid 1 onder g, Kamerstuk 36 449 nr. "
-            "7); op de peildatum hoort iemand met een WIA-uitkering er op deze grond niet bij, ook niet als "
-            "in een experiment het Wajong-instrument is ingezet."
+            f"Deze grond bestaat pas vanaf {since_text('doelgroep.wia_experiment_grond')} (Wfsv art. 38b lid 1 "
+            "onder g, Kamerstuk 36 449 nr. 7); op de peildatum hoort iemand met een WIA-uitkering er op deze "
+            "grond niet bij, ook niet als in een experiment het Wajong-instrument is ingezet."
         )
     if facts.get("heeft_wia_uitkering") is False:
         return "De persoon heeft geen WIA-uitkering."
@@ -474,7 +336,12 @@ def _registratie_nee(facts, peildatum):
     return "De t+2-termijn is verstreken: de registratie is geëindigd."
 
 
+def _wiw_sources(peildatum):
+    return (*parameter("doelgroep.wiw_id_gelijkgesteld", peildatum).reference, law("pwet", "78d"))
+
+
 WFSV_38B = law("wfsv", "38b")
+AMVB = ("amvb_gronden_begin",)
 
 GRONDEN = (
     Rule(
@@ -485,6 +352,8 @@ GRONDEN = (
         (law("wfsv", "38b", "lid 1 onder b"), document("werkagenda-rijk-2021")),
         "De persoon heeft een Wsw-indicatie.",
         "De persoon heeft geen Wsw-indicatie.",
+        label="een Wsw-indicatie",
+        entry=("heeft_wsw_indicatie",),
     ),
     Rule(
         "wajong_met_arbeidsvermogen",
@@ -494,25 +363,34 @@ GRONDEN = (
         (law("wfsv", "38b", "lid 1 onder c"), document("werkagenda-rijk-2021")),
         "De persoon heeft recht op Wajong en niet duurzaam geen arbeidsvermogen.",
         _wajong_nee,
+        label="een Wajong-recht met arbeidsvermogen",
+        entry=("heeft_wajong_recht", "wajong_regime"),
     ),
     Rule(
         "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking",
         "Grond: Wajong zonder arbeidsvermogen, met dienstbetrekking",
         wajong_dgav_db,
         "doelgroep-wajong",
-        (law("wfsv", "38b", "lid 1 onder c (tekst vanaf 2026)"), document("kamerstuk-36449")),
-        "Vanaf 1 januari 2026 hoort een Wajonger zonder arbeidsvermogen bij de doelgroep als hij in "
-        "dienstbetrekking werkt, en dat doet deze persoon.",
+        (law("wfsv", "38b", "lid 1 onder c, slotzin"), document("kamerstuk-36449")),
+        _wajong_dgav_ja,
         _wajong_dgav_nee,
+        label="een Wajong-recht zonder arbeidsvermogen, met een dienstbetrekking",
+        entry=("heeft_wajong_recht", "wajong_regime"),
     ),
     Rule(
         "participatiewet_uwv_beoordeling",
         "Grond: Participatiewet met UWV-beoordeling",
         pwet_uwv,
         "doelgroep-participatiewet-en-praktijkroute",
-        (law("wfsv", "38b", "lid 1 onder a en e"), document("werkagenda-rijk-2021")),
+        (
+            law("wfsv", "38b", "lid 1 onder a en e"),
+            law("besluit_wfsv", "2.25", "lid 1 onder d"),
+            document("werkagenda-rijk-2021"),
+        ),
         "Het UWV heeft vastgesteld dat de persoon het wettelijk minimumloon niet zelfstandig kan verdienen.",
         "Er is geen UWV-vaststelling dat de persoon het WML niet zelfstandig kan verdienen.",
+        label="de beoordeling door het UWV onder de Participatiewet",
+        entry=("pwet_uwv_vastgesteld_geen_wml",),
     ),
     Rule(
         "praktijkroute",
@@ -524,9 +402,10 @@ GRONDEN = (
             document("praktijkroute-2017"),
             document("werkagenda-rijk-2021"),
         ),
-        "Het college stelde een loonwaarde lager dan het WML vast; sinds 1 januari 2017 geeft dat toegang "
-        "zonder UWV-beoordeling.",
+        _praktijkroute_ja,
         _praktijkroute_nee,
+        label="de Praktijkroute (een loonwaarde onder het minimumloon)",
+        entry=("praktijkroute_loonwaarde_vastgesteld", "praktijkroute_loonwaarde_pct"),
     ),
     Rule(
         "vso_pro_schoolverlater",
@@ -537,25 +416,70 @@ GRONDEN = (
         "De persoon behoorde tot de doelgroep van het VSO of praktijkonderwijs en heeft zich schriftelijk "
         "bij het UWV gemeld.",
         _vso_nee,
+        label="schoolverlater van het voortgezet speciaal onderwijs of praktijkonderwijs",
+        entry=("vso_pro_schoolverlater",),
+        onzekerheden=AMVB,
+    ),
+    Rule(
+        "entreeopleiding_geen_wml",
+        "Grond: entreeopleiding, UWV: geen minimumloon",
+        entree,
+        "doelgroep-banenafspraak",
+        (law("besluit_wfsv", "2.25", "lid 1 onder a"), law("wfsv", "38b", "lid 1 onder d")),
+        "De persoon hoorde bij het einde van zijn opleiding tot de doelgroep van de entreeopleiding en het "
+        "UWV stelde op zijn verzoek vast dat hij het wettelijk minimumloon niet kan verdienen.",
+        "De persoon valt niet onder de grond voor de entreeopleiding.",
+        label="de entreeopleiding met een UWV-vaststelling dat hij het minimumloon niet kan verdienen",
+        entry=("entreeopleiding_uwv_geen_wml",),
+        onzekerheden=AMVB,
+    ),
+    Rule(
+        "wajong_afgewezen_geen_wml",
+        "Grond: afgewezen Wajong-aanvraag, UWV: geen minimumloon",
+        wajong_afgewezen,
+        "doelgroep-wajong",
+        (law("besluit_wfsv", "2.25", "lid 1 onder c"), law("wfsv", "38b", "lid 1 onder d")),
+        "Het UWV wees een Wajong-aanvraag af omdat de persoon geen jonggehandicapte is, en stelde vast dat "
+        "hij het wettelijk minimumloon niet kan verdienen.",
+        "De persoon valt niet onder de grond voor een afgewezen Wajong-aanvraag.",
+        label="een afgewezen Wajong-aanvraag met een UWV-vaststelling dat hij het minimumloon niet kan verdienen",
+        entry=("wajong_afgewezen_uwv_geen_wml",),
+        onzekerheden=AMVB,
+    ),
+    Rule(
+        "wsw_indicatie_verlopen",
+        "Grond: verlopen Wsw-indicatie",
+        wsw_verlopen,
+        "doelgroep-wsw",
+        (law("besluit_wfsv", "2.25", "lid 1 onder b"), law("wfsv", "38b", "lid 1 onder d")),
+        "De persoon had op 31 december 2014 een geldende Wsw-indicatie die daarna is verlopen.",
+        "De persoon had geen Wsw-indicatie die na 31 december 2014 is verlopen.",
+        label="een Wsw-indicatie die na 31 december 2014 is verlopen",
+        entry=("wsw_indicatie_verlopen",),
+        onzekerheden=AMVB,
     ),
     Rule(
         "wiw_id_baan",
         "Grond: WIW- of ID-baan",
         wiw_id,
         "doelgroep-wiw-id-banen",
-        (document("regeling-wfsv-2015"), law("pwet", "78d"), law("wfsv", "38f")),
+        _wiw_sources,
         "Een werknemer in een dienstbetrekking volgens art. 78d Participatiewet is gelijkgesteld met een "
         "arbeidsbeperkte.",
         "De persoon werkt niet in een WIW- of ID-baan.",
+        label="een voormalige WIW- of ID-baan",
+        entry=("wiw_id_baan",),
     ),
     Rule(
         "jonggehandicapte_met_voorziening",
         "Grond: jonggehandicapte met voorziening",
         jonggehandicapte,
         "doelgroep-jonggehandicapten-met-voorziening",
-        (law("wfsv", "38b", "lid 2"), document("ape-onderzoek-2018")),
+        (law("wfsv", "38b", "lid 2"), law("besluit_wfsv", "2.26"), document("ape-onderzoek-2018")),
         _jong_ja,
         _jong_nee,
+        label="jonggehandicapte met een voorziening",
+        entry=("beperking_voor_18_of_tijdens_studie",),
     ),
     Rule(
         "overgangsgroep",
@@ -566,16 +490,19 @@ GRONDEN = (
         "De persoon viel op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer, en is "
         "geen Wajonger met duurzaam geen arbeidsvermogen.",
         _overgangsgroep_nee,
+        label="de overgangsgroep (Wsw of Wajong op of na 1 januari 2013, op 1 mei 2015 niet meer)",
+        entry=("overgangsgroep_wsw_of_wajong_2013_2015",),
     ),
     Rule(
         "wia_experiment",
         "Grond: WIA-uitkering met Wajong-instrument in een experiment",
         wia_experiment,
         "doelgroep-banenafspraak",
-        (law("wfsv", "38b", "lid 1 onder g (tekst vanaf 2026)"), document("kamerstuk-36449")),
-        "Vanaf 1 januari 2026 hoort iemand met een WIA-uitkering bij wie in een experiment (art. 82a Wet "
-        "SUWI) het Wajong-instrument is ingezet bij de doelgroep, en dat is bij deze persoon zo.",
+        (law("wfsv", "38b", "lid 1 onder g"), document("kamerstuk-36449")),
+        _wia_experiment_ja,
         _wia_experiment_nee,
+        label="een WIA-uitkering met het Wajong-instrument in een experiment",
+        entry=("heeft_wia_uitkering", "wia_experiment_wajong_instrument"),
     ),
     Rule(
         "blijfgrond_registratie",
@@ -585,22 +512,11 @@ GRONDEN = (
         (law("wfsv", "38b", "lid 6"), law("besluit_suwi", "3.2")),
         _registratie_ja,
         _registratie_nee,
+        label="de registratie in het doelgroepregister",
+        entry=("opgenomen_in_doelgroepregister",),
     ),
 )
-
-ENTRY_OF = {
-    "wsw_indicatie": ("heeft_wsw_indicatie",),
-    "wajong_met_arbeidsvermogen": ("heeft_wajong_recht", "wajong_regime"),
-    "wajong_duurzaam_geen_arbeidsvermogen_met_dienstbetrekking": ("heeft_wajong_recht", "wajong_regime"),
-    "participatiewet_uwv_beoordeling": ("pwet_uwv_vastgesteld_geen_wml",),
-    "praktijkroute": ("praktijkroute_loonwaarde_pct",),
-    "vso_pro_schoolverlater": ("vso_pro_schoolverlater",),
-    "wiw_id_baan": ("wiw_id_baan",),
-    "jonggehandicapte_met_voorziening": ("beperking_voor_18_of_tijdens_studie",),
-    "overgangsgroep": ("overgangsgroep_wsw_of_wajong_2013_2015",),
-    "wia_experiment": ("heeft_wia_uitkering", "wia_experiment_wajong_instrument"),
-    "blijfgrond_registratie": ("opgenomen_in_doelgroepregister",),
-}
+GROUND_LID_2 = "jonggehandicapte_met_voorziening"
 
 UITSLUITING = Rule(
     "uitgesloten_beschut_werk",
@@ -616,21 +532,11 @@ UITSLUITING = Rule(
         else "Niet opgegeven; aangenomen is dat het college niet heeft vastgesteld dat de persoon alleen "
         "in beschut werk kan werken."
     ),
+    label="uitgesloten: alleen beschut werk",
 )
 
-in_doelgroep = ~beschut_werk & (
-    wsw_indicatie
-    | wajong_met_av
-    | wajong_dgav_db
-    | pwet_uwv
-    | praktijkroute
-    | vso_pro_schoolverlater
-    | wiw_id
-    | jonggehandicapte
-    | overgangsgroep
-    | wia_experiment
-    | registratie_loopt
-)
+# In the doelgroep: not excluded, and at least one ground (django-rules composition of the grounds).
+in_doelgroep = ~UITSLUITING.predicate & functools.reduce(operator.or_, (rule.predicate for rule in GRONDEN))
 
 IN_DOELGROEP = Rule(
     "in_doelgroep",
@@ -642,9 +548,105 @@ IN_DOELGROEP = Rule(
     "Er is geen grond, of de uitsluiting geldt.",
 )
 
+LABELS = {
+    **{rule.id: rule.label for rule in GRONDEN},
+    UITSLUITING.id: UITSLUITING.label,
+    "geen": "geen grond",
+}
+GRONDEN_WAARDEN = tuple(rule.id for rule in GRONDEN)
+TELT_VOOR_LABELS = {
+    "banenafspraak_en_quotumregeling": "de banenafspraak en de quotumregeling",
+    "quotumregeling": "alleen de quotumregeling",
+}
+ANTWOORD = {
+    "in_doelgroep": Field(
+        {"type": ["boolean", "null"]},
+        "Hoort de persoon bij de doelgroep? null: nog niet te beslissen.",
+        "Hoort bij de doelgroep",
+    ),
+    "grond": Field(
+        {"type": ["string", "null"], "enum": [*GRONDEN_WAARDEN, UITSLUITING.id, "geen", None]},
+        "De grond waarop de persoon bij de doelgroep hoort, of waarom niet.",
+        "Grond",
+    ),
+    "gronden": Field(
+        {"type": "array", "items": {"type": "string", "enum": list(GRONDEN_WAARDEN)}},
+        "Alle gronden die van toepassing zijn.",
+        "Alle gronden die gelden",
+    ),
+    "per_grond": Field(
+        {
+            "type": "object",
+            "properties": {name: {"type": ["boolean", "null"]} for name in GRONDEN_WAARDEN},
+        },
+        "Elke grond afzonderlijk: true (geldt), false (geldt niet) of null (nog niet te beoordelen).",
+        "Per grond",
+    ),
+    "telt_voor": Field(
+        {"type": "string", "enum": list(TELT_VOOR_LABELS)},
+        "Waarvoor de persoon meetelt. Een jonggehandicapte met voorziening (alleen lid 2) telde tot de tekst "
+        "van art. 122n Wfsv van 1 januari 2020 alleen voor de quotumregeling, daarna voor beide.",
+        "Telt mee voor",
+    ),
+    "voorwaarde": Field(
+        {"type": "string"},
+        "Alleen in het kader wet_banenafspraak_2025: de voorwaarde waaronder het antwoord geldt.",
+        "Voorwaarde",
+    ),
+}
 
-def _wet_in_werking(peildatum):
-    return parameter("stelsel.wet_bqa_in_werking", peildatum).value
+
+def _telt_voor(gronden, peildatum, new_system):
+    if new_system or any(grond != GROUND_LID_2 for grond in gronden):
+        return "banenafspraak_en_quotumregeling"
+    return parameter(TELT_VOOR, peildatum).value or "quotumregeling"
+
+
+def _telt_voor_step(gronden, peildatum, telt_voor):
+    if gronden != [GROUND_LID_2]:
+        return None
+    value = parameter(TELT_VOOR, peildatum)
+    if telt_voor == "quotumregeling":
+        text = (
+            "De landelijke meting van de banen telde op de peildatum alleen de arbeidsbeperkten van art. 38b "
+            "lid 1 Wfsv; een jonggehandicapte met voorziening (lid 2) telt dan alleen voor het quotum van de "
+            f"werkgever. Vanaf {since_text(TELT_VOOR, lambda v: v != 'quotumregeling')} telt hij ook voor de "
+            "banenafspraak."
+        )
+    else:
+        text = (
+            f"Vanaf {nl_date(value.since)} telt de landelijke meting ook de arbeidsbeperkten van art. 38b lid 2 en "
+            "lid 6 Wfsv: een jonggehandicapte met voorziening telt voor de banenafspraak en de quotumregeling. "
+            "Het APE-onderzoek (2018) volgde de tekst van daarvoor."
+        )
+    return step(
+        "telt_voor",
+        "Telt mee voor",
+        telt_voor,
+        text,
+        (*value.reference, law("wfsv", "122n", "lid 1")),
+        "doelgroep-jonggehandicapten-met-voorziening",
+        ("jonggehandicapte",),
+    )
+
+
+def _overall(decisions, facts, on):
+    """in_doelgroep from the grounds' own decisions, the exclusion having been decided 'no'.
+
+    A ground that holds decides it; when none can hold it is 'no'. Otherwise the composition of
+    the undecided grounds is decided, since grounds that share a fact (the Wajong ones) can
+    together be certain while each alone is not.
+    """
+    if any(decision.outcome for _, decision in decisions):
+        return Decision(True)
+    open_rules = [rule for rule, decision in decisions if decision.outcome is None]
+    if not open_rules:
+        return Decision(False)
+    return decide(functools.reduce(operator.or_, (rule.predicate for rule in open_rules)), facts, on)
+
+
+def _open_grounds(decisions):
+    return [rule.regel.removeprefix("Grond: ") for rule, decision in decisions if decision.outcome is None]
 
 
 def evaluate(facts: Facts, peildatum):
@@ -654,14 +656,16 @@ def evaluate(facts: Facts, peildatum):
     kader_uitleg, condition = kader_step(kader, peildatum)
     uitleg = [kader_uitleg]
     antwoord = {"voorwaarde": condition} if condition else {}
-    on = max(peildatum, NEW_RULES_FROM) if new_system else peildatum
-    if not new_system and not _wet_in_werking(peildatum):
+    # the new kader answers by the text of 38b as the Wet banenafspraak changed it
+    on = max(peildatum, PARAMETERS[NEW_SYSTEM_FROM].first()) if new_system else peildatum
+    if not new_system and not parameter("stelsel.wet_bqa_in_werking", peildatum).value:
         uitleg.append(
             step(
                 "wet_in_werking",
                 "Wet banenafspraak en quotum arbeidsbeperkten in werking",
                 False,
-                "Vóór 1 mei 2015 bestond de wettelijke doelgroep (Wfsv art. 38b) nog niet.",
+                f"Vóór {since_text('stelsel.wet_bqa_in_werking')} bestond de wettelijke doelgroep (Wfsv art. "
+                "38b) nog niet.",
                 (document("kamerstuk-33981"),),
                 "doelgroep-banenafspraak",
             )
@@ -671,45 +675,13 @@ def evaluate(facts: Facts, peildatum):
     excluded = UITSLUITING.decide(facts, on)
     uitleg.append(UITSLUITING.explain(excluded, facts, on))
     if excluded.outcome:
-        return {"in_doelgroep": False, "grond": "uitgesloten_beschut_werk", **antwoord}, uitleg, ()
+        return {"in_doelgroep": False, "grond": UITSLUITING.id, **antwoord}, uitleg, ()
 
-    if not any(facts.given(name) for name in MENTIONS):
-        uitleg.append(
-            step(
-                "gronden",
-                "Gronden voor de doelgroep",
-                None,
-                "Er is nog niets opgegeven over de gronden waarop iemand bij de doelgroep hoort.",
-                (WFSV_38B,),
-                "doelgroep-banenafspraak",
-            )
-        )
-        return {"in_doelgroep": None, "grond": None, **antwoord}, uitleg, ENTRY_FACTS
-
-    gronden, unmentioned, undecided = [], [], []
-    for rule in GRONDEN:
-        mentioned = any(facts.given(name) for name in ENTRY_OF[rule.id])
-        decision = rule.decide(facts, on) if mentioned else Decision(False)
-        undecided.extend(decision.missing)
-        if mentioned or decision.outcome is not False:
+    decisions = [(rule, rule.decide(facts, on)) for rule in GRONDEN]
+    gronden = [rule.id for rule, decision in decisions if decision.outcome]
+    for rule, decision in decisions:  # the grounds asked about, and any that holds
+        if decision.outcome or any(facts.given(name) for name in rule.entry):
             uitleg.append(rule.explain(decision, facts, on))
-        else:
-            unmentioned.append(rule.regel.removeprefix("Grond: "))
-        if decision.outcome:
-            gronden.append(rule.id)
-    if unmentioned:
-        uitleg.append(
-            step(
-                "overige_gronden",
-                "Overige gronden",
-                False,
-                "Niet opgegeven, dus aangenomen dat ze niet van toepassing zijn: "
-                + ", ".join(unmentioned)
-                + ".",
-                (WFSV_38B,),
-                "doelgroep-banenafspraak",
-            )
-        )
     if facts.get("heeft_wia_uitkering") and "wia_experiment" not in gronden:
         uitleg.append(
             step(
@@ -717,26 +689,45 @@ def evaluate(facts: Facts, peildatum):
                 "WIA-uitkering",
                 False,
                 "Een gewone WIA-uitkering is op zichzelf geen grond voor de doelgroep (de opsomming in art. "
-                "38b Wfsv is limitatief); alleen vanaf 1 januari 2026 wel als in een experiment het "
-                "Wajong-instrument is ingezet (lid 1 onder g).",
+                f"38b Wfsv is limitatief); alleen vanaf {since_text('doelgroep.wia_experiment_grond')} wel als "
+                "in een experiment het Wajong-instrument is ingezet (lid 1 onder g).",
                 (WFSV_38B,),
                 "doelgroep-banenafspraak",
             )
         )
+    antwoord["per_grond"] = {rule.id: decision.outcome for rule, decision in decisions}
 
-    overall = IN_DOELGROEP.decide(facts, on)
+    overall = _overall(decisions, facts, on)
     antwoord["in_doelgroep"] = overall.outcome
     if overall.outcome is None:
         antwoord["grond"] = None
+        open_grounds = _open_grounds(decisions)
+        if open_grounds and not gronden:
+            uitleg.append(
+                step(
+                    "nog_te_beantwoorden",
+                    "Gronden die nog niet zijn beantwoord",
+                    None,
+                    "Een grond die niet is gevraagd, is niet afwezig. Zolang er geen grond geldt, is pas 'nee' "
+                    "te zeggen als elke grond is beantwoord. Nog open: " + "; ".join(open_grounds) + ".",
+                    (WFSV_38B, law("besluit_wfsv", "2.25")),
+                    "doelgroep-banenafspraak",
+                )
+            )
         return antwoord, uitleg, overall.missing
-    grond = gronden[0] if gronden else (None if overall.outcome else "geen")
-    antwoord["grond"] = grond
-    if grond is None:  # in the doelgroep either way, but on which ground depends on what is missing
-        return {**antwoord, "gronden": []}, uitleg, tuple(undecided)
-    if overall.outcome:
-        antwoord["gronden"] = gronden
-        if grond == "jonggehandicapte_met_voorziening" and not new_system:
-            antwoord["telt_voor"] = "quotumregeling"
-        else:
-            antwoord["telt_voor"] = "banenafspraak_en_quotumregeling"
+    if not overall.outcome:
+        antwoord["grond"] = "geen"
+        return antwoord, uitleg, ()
+    if not gronden:  # in the doelgroep either way, but on which ground depends on what is missing
+        undecided = [
+            name for _, decision in decisions if decision.outcome is None for name in decision.missing
+        ]
+        antwoord.update(grond=None, gronden=[])
+        return antwoord, uitleg, tuple(undecided)
+    antwoord["grond"] = gronden[0]
+    antwoord["gronden"] = gronden
+    antwoord["telt_voor"] = _telt_voor(gronden, on, new_system)
+    extra = _telt_voor_step(gronden, on, antwoord["telt_voor"]) if not new_system else None
+    if extra:
+        uitleg.append(extra)
     return antwoord, uitleg, ()

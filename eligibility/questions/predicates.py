@@ -13,15 +13,19 @@ So a rule is written once, as plain boolean logic, and still knows which facts i
 """
 
 import datetime
+from collections import namedtuple
 from dataclasses import dataclass
 
 from rules import Predicate
 
 from eligibility.nl import nl_date
-from eligibility.parameters import parameter
+from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
 from eligibility.sources import kennisartikel
 
 REQUIRED = object()
+
+# A field of an answer: its JSON Schema, its description (OpenAPI) and how a page labels it.
+Field = namedtuple("Field", "schema omschrijving label")
 MAX_BRANCHES = 256
 
 
@@ -64,6 +68,18 @@ def fact_predicate(key, fact, test=bool, default=REQUIRED):
         value = facts.values.get(fact)
         if value is None:
             return facts.require(key, fact) if default is REQUIRED else default
+        return bool(test(value))
+
+    return Predicate(check, name=key)
+
+
+def entry_predicate(key, fact, test=bool):
+    """A ground's entry fact: required. A ground that was not asked is not absent (Besluit Wfsv 2.25)."""
+
+    def check(facts, peildatum):
+        value = facts.values.get(fact)
+        if value is None:
+            return facts.require(key, fact)
         return bool(test(value))
 
     return Predicate(check, name=key)
@@ -118,46 +134,88 @@ def uitkomst(outcome):
     return ONBEKEND if outcome is None else (JA if outcome else NEE)
 
 
-def step(regel_id, regel, outcome, toelichting, bronnen, artikel):
-    """One line of ``uitleg``: the rule, its outcome, one Dutch sentence and its sources."""
-    return {
+def step(regel_id, regel, outcome, toelichting, bronnen, artikel, onzekerheden=()):
+    """One line of ``uitleg``: the rule, its outcome, one Dutch sentence and its sources.
+
+    ``onzekerheden`` names the open questions (``eligibility.onzekerheden``) this step rests on;
+    the engine lists them on the answer. A source's own ``onzekerheid`` does the same.
+    """
+    out = {
         "regel": regel,
         "regel_id": regel_id,
         "uitkomst": outcome if isinstance(outcome, str) else uitkomst(outcome),
-        "toelichting": toelichting,
+        "toelichting": " ".join(str(toelichting).split()),
         "bronnen": [dict(bron) for bron in bronnen],  # copies: callers may edit an answer freely
         "kennisartikel": dict(kennisartikel(artikel)),
     }
+    if onzekerheden:
+        out["onzekerheden"] = list(onzekerheden)
+    return out
+
+
+def parameter_step(regel_id, regel, outcome, toelichting, value, artikel, onzekerheden=()):
+    """A step that rests on a dated parameter value: its references, its open questions, provisional or not."""
+    notes = (*onzekerheden, *value.onzekerheden)
+    if value.voorlopig:
+        notes += (
+            {
+                "id": f"voorlopig:{value.name}",
+                "onderwerp": "Voorlopige waarde",
+                "vraag": f"{value.description} De bron noemt de waarde die hier is gebruikt voorlopig.",
+            },
+        )
+    return step(regel_id, regel, outcome, toelichting, value.reference, artikel, notes)
+
+
+def _text(text, facts, peildatum):
+    return text(facts, peildatum) if callable(text) else text
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A named yes/no rule with its sources, its kennisartikel and a sentence per outcome."""
+    """A named yes/no rule: what it says, its sources, its kennisartikel and a sentence per outcome.
+
+    ``label`` is how an answer names the rule's outcome (a ground: "een Wsw-indicatie"), ``entry``
+    the facts that start it; tables of labels and the facts to ask are derived from the rules.
+    ``bronnen`` may be a callable(peildatum) when the sources change with the text in force.
+    """
 
     id: str
     regel: str
     predicate: Predicate
     artikel: str
-    bronnen: tuple
+    bronnen: object  # tuple of sources, or callable(peildatum) -> tuple
     ja: object  # str, or callable(facts, peildatum) -> str
     nee: object
     onbekend: object = "Dit is nog niet te beoordelen; zie de ontbrekende feiten."
+    label: str = ""
+    entry: tuple = ()
+    onzekerheden: tuple = ()
 
     def decide(self, facts, peildatum):
         return decide(self.predicate, facts, peildatum)
 
+    def sources(self, peildatum):
+        return self.bronnen(peildatum) if callable(self.bronnen) else self.bronnen
+
     def explain(self, decision, facts, peildatum):
         text = {True: self.ja, False: self.nee, None: self.onbekend}[decision.outcome]
-        if callable(text):
-            text = text(facts, peildatum)
-        return step(self.id, self.regel, decision.outcome, text, self.bronnen, self.artikel)
+        return step(
+            self.id,
+            self.regel,
+            decision.outcome,
+            _text(text, facts, peildatum),
+            self.sources(peildatum),
+            self.artikel,
+            self.onzekerheden,
+        )
 
 
 ART2 = "stelsel.inwerkingtreding_art2_wet_banenafspraak"
 
 
 def art2_in_force(peildatum):
-    """True, False, or None when the date of art. 2 Wet banenafspraak is not known (U1)."""
+    """True, False, or None when the date of art. 2 Wet banenafspraak is not known."""
     start = parameter(ART2, peildatum).value
     if start is None:
         return None
@@ -184,8 +242,8 @@ def art2_condition(peildatum):
 _KADERS = {
     "wettelijk_quotum": (
         "Kader: wettelijke quotumregeling (Wfsv)",
-        "De regels van de Wfsv (art. 38b e.v., 122n en 122na) gelden van 1 mei 2015 tot de inwerkingtreding "
-        "van artikel 2 van de Wet banenafspraak.",
+        "De regels van de Wfsv (art. 38b e.v., 122n en 122na) gelden vanaf [[per:stelsel.wet_bqa_in_werking]] "
+        "tot de inwerkingtreding van artikel 2 van de Wet banenafspraak.",
         ("wfsv", "38b"),
         "quotumregeling",
     ),
@@ -213,6 +271,7 @@ def kader_step(kader, peildatum):
                 condition or "Artikel 2 van de Wet banenafspraak is op de peildatum in werking.",
                 (law("wet_banenafspraak", "2"), law("wet_banenafspraak", "13"), document("kamerstuk-36449")),
                 "wet-banenafspraak-2025",
+                ("art2_datum",) if condition else (),
             ),
             condition,
         )
@@ -220,4 +279,10 @@ def kader_step(kader, peildatum):
     bronnen = (
         (law(*article),) if article else (document("werkagenda-rijk-2021"), document("kamerbrief-bzk-2023"))
     )
-    return step("kader", regel, kader, toelichting, bronnen, artikel), None
+    return step("kader", regel, kader, fill_placeholders(toelichting, peildatum), bronnen, artikel), None
+
+
+def since_text(name, test=bool):
+    """'1 januari 2017': the first date on which parameter ``name`` has such a value ('onbekend' if none)."""
+    day = PARAMETERS[name].first(test)
+    return "onbekend" if day is None else nl_date(day)

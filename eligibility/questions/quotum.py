@@ -1,16 +1,19 @@
 """Wat is ons quotum, vallen wij onder de quotumheffing, en wordt die opgelegd?
 
-Rust op: Wfsv art. 34 lid 4 en 6 met Besluit Wfsv art. 2.20 en 2.21 (drempel: 25 x 1.623 =
-40.575 verloonde uren, in het jaar vóór het heffingsjaar en in het heffingsjaar zelf); art. 38c
-en Regeling Wfsv art. 3.27 (sectorindeling: een overheidswerkgever met ten minste 50 % van zijn
-uren premieplichtig aan een sectorfonds valt in de sector niet-overheid); art. 38f (quotum-
-percentage per sector); art. 38g lid 3 en Besluit Wfsv art. 2.23 (quotumtekort = (A x B - C) / D,
-naar beneden afgerond op 1 decimaal); art. 38h (EUR 5.000 per ontbrekende arbeidsplaats); art.
-122n (activering, voor de sector overheid per 1 januari 2018); art. 122na (uitstel van de heffing,
-per tekstversie). De doelbanen volgen de methode van de quotumcalculator van het Rijk: fte x uren
-per fte per week x quotumpercentage / 25,5 (Kamerbrief BZK 2023; onzekerheid U8). In het kader
+Rust op: Wfsv art. 34 lid 4 en 6 met Besluit Wfsv art. 2.20 en 2.21 (de drempel in verloonde
+uren, in het jaar vóór het heffingsjaar en in het heffingsjaar zelf); art. 38c en Regeling Wfsv
+art. 3.27, later 3.31 (sectorindeling: een overheidswerkgever met ten minste de helft van zijn
+uren premieplichtig aan een sectorfonds valt in de sector niet-overheid; sinds de Wet
+arbeidsmarkt in balans zijn de sectorfondsen opgegaan in het Awf); art. 38f (quotumpercentage per
+sector); art. 38g lid 3 en Besluit Wfsv art. 2.23 (quotumtekort = (A x B - C) / D, naar beneden
+afgerond op 1 decimaal); art. 38h (de heffing per ontbrekende arbeidsplaats); art. 122n (activering
+per sector); art. 122na (uitstel van de heffing, per tekstversie: de tekst die op de peildatum geldt
+beslist). De doelbanen volgen de methode van de quotumcalculator van het Rijk: fte x uren per fte
+per week x quotumpercentage / urennorm (Kamerbrief BZK 2023). In het kader
 ``wet_banenafspraak_2025``: art. 4 t/m 6 Wet banenafspraak (één doelstelling, inclusiviteitsopslag;
-voorwaardelijk, U1).
+voorwaardelijk).
+
+Het antwoord zegt eerst of de heffing wordt opgelegd, en dan hoe hoog zij zou zijn.
 """
 
 import datetime
@@ -18,159 +21,103 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from rules import Predicate
 
-from eligibility.facts import BOOL, CHOICE, DATE, INT, KADER, NUMBER, Fact
+from eligibility.nl import euro as euro_text
 from eligibility.nl import nl_date, nl_number
-from eligibility.parameters import parameter
+from eligibility.parameters import PARAMETERS, parameter
 from eligibility.sources import document, law
+from eligibility.vocabulary import VOCABULARY, pick
 
-from .predicates import Facts, decide, kader_step, step
+from .predicates import Facts, Field, decide, kader_step, parameter_step, step
 
 TITEL = "Wat is ons quotum en geldt de quotumheffing?"
+SECTOR_LABELS = {value: label[:1].lower() + label[1:] for value, label in VOCABULARY["sector"].choices}
 
-FEITEN = (
-    KADER,
-    Fact(
-        "jaar",
-        INT,
-        "Over welk kalenderjaar gaat het?",
-        "Het jaar waarvoor het quotum geldt (het heffingsjaar). Standaard: het jaar van de peildatum.",
-        minimum=2013,
-        maximum=2100,
-        default=lambda peildatum: peildatum.year,
-    ),
-    Fact(
-        "sector",
-        CHOICE,
-        "In welke sector valt de werkgever?",
-        "Overheidswerkgevers vallen in de sector overheid (Wfsv art. 38c).",
-        choices=(("overheid", "Sector overheid"), ("markt", "Sector niet-overheid (markt)")),
-    ),
-    Fact(
-        "aandeel_uren_sectorfonds_pct",
-        NUMBER,
-        "Welk deel van de verloonde uren is premieplichtig aan een sectorfonds (in procenten)?",
-        "Een overheidswerkgever met ten minste 50 % valt in de sector niet-overheid. Peilmoment: het "
-        "laatste aangiftetijdvak van het voorgaande jaar.",
-        minimum=0,
-        maximum=100,
-        unit="procent",
-        toon_als=(("sector", ("overheid",)),),
-    ),
-    Fact(
-        "verloonde_uren_vorig_jaar",
-        NUMBER,
-        "Hoeveel verloonde uren had de werkgever in het jaar vóór het heffingsjaar?",
-        "Alle uren in de eigen loonaangifte (ingeleende uren tellen niet mee voor de drempel), volgens de "
-        "aangiften die uiterlijk op 1 mei zijn ingediend.",
-        minimum=0,
-        unit="uur",
-    ),
-    Fact(
-        "verloonde_uren_jaar",
-        NUMBER,
-        "Hoeveel verloonde uren had de werkgever in het heffingsjaar zelf?",
-        "Alle uren in de eigen loonaangifte (variabele A van art. 38g Wfsv).",
-        minimum=0,
-        unit="uur",
-    ),
-    Fact(
-        "fte",
-        NUMBER,
-        "Hoeveel fte heeft de organisatie?",
-        "Voor de doelbanen volgens de quotumcalculator van het Rijk.",
-        minimum=0,
-        unit="fte",
-    ),
-    Fact(
-        "uren_per_fte_per_week",
-        NUMBER,
-        "Hoeveel uur per week is één fte?",
-        "Bij het Rijk 36 uur.",
-        minimum=0,
-        exclusive_minimum=True,
-        maximum=168,
-        unit="uur per week",
-        toon_als=(("fte", ("*",)),),
-    ),
-    Fact(
-        "quotumpercentage",
-        NUMBER,
-        "Met welk quotumpercentage wilt u rekenen?",
-        "Niet opgegeven: het vastgestelde percentage voor de sector en het jaar, als dat bekend is (2018: "
-        "1,93; 2019: 2,14; 2023: 2,76 voor de sector overheid).",
-        minimum=0,
-        maximum=100,
-        unit="procent",
-    ),
-    Fact(
-        "gerealiseerde_banen",
-        NUMBER,
-        "Hoeveel banen (van 25,5 uur per week) heeft de werkgever gerealiseerd?",
-        "Gebruik de vraag 'banen' om uren om te rekenen naar banen.",
-        minimum=0,
-        unit="banen",
-    ),
-    Fact(
-        "verloonde_uren_arbeidsbeperkten",
-        NUMBER,
-        "Hoeveel verloonde uren van arbeidsbeperkten had de werkgever in het heffingsjaar?",
-        "Variabele C van art. 38g Wfsv, inclusief uren die een uitlener aan u heeft toegerekend.",
-        minimum=0,
-        unit="uur",
-    ),
-    Fact(
-        "quotumtekort_berekend",
-        NUMBER,
-        "Welk quotumtekort is al berekend (in banen)?",
-        "Als u het tekort (A x B - C) / D al kent; een negatief getal betekent een overschot.",
-        minimum=-1e12,
-        unit="banen",
-    ),
-    Fact(
-        "kleine_werkgever",
-        BOOL,
-        "Is de werkgever een kleine werkgever (voor de Aof-premie)?",
-        "Kleine werkgevers betalen in het nieuwe stelsel geen inclusiviteitsopslag. Niet opgegeven: "
-        "aangenomen dat de werkgever niet klein is.",
-        toon_als=(("kader", ("wet_banenafspraak_2025",)),),
-    ),
-    Fact(
-        "activeringsbesluit_datum",
-        DATE,
-        "Op welke datum is de quotumregeling van het nieuwe stelsel geactiveerd (art. 5 Wet banenafspraak)?",
-        "De inclusiviteitsopslag is verschuldigd vanaf 1 januari van het tweede kalenderjaar na het "
-        "activeringsbesluit. Nog niet opgegeven: er is geen activeringsbesluit.",
-        toon_als=(("kader", ("wet_banenafspraak_2025",)),),
-    ),
+FEITEN = pick(
+    "kader",
+    "jaar",
+    "sector",
+    "aandeel_uren_sectorfonds_pct",
+    "verloonde_uren_vorig_jaar",
+    "verloonde_uren_jaar",
+    "fte",
+    "uren_per_fte_per_week",
+    "quotumpercentage",
+    "gerealiseerde_banen",
+    "verloonde_uren_arbeidsbeperkten",
+    "quotumtekort_berekend",
+    "kleine_werkgever",
+    "activeringsbesluit_datum",
 )
 
 _BOOL = {"type": ["boolean", "null"]}
 _NUMBER = {"type": ["number", "null"]}
 ANTWOORD = {
-    "sector": ({"type": "string", "enum": ["overheid", "markt"]}, "De sector na de sectorindeling."),
-    "sector_quotum": ({"type": "boolean"}, "Is er een quotum per sector?"),
-    "individueel_quotum": (
+    "sector": Field(
+        {"type": "string", "enum": ["overheid", "markt"]}, "De sector na de sectorindeling.", "Sector"
+    ),
+    "sector_quotum": Field({"type": "boolean"}, "Is er een quotum per sector?", "Quotum per sector"),
+    "individueel_quotum": Field(
         _BOOL,
         "Geldt er een quotum voor de individuele werkgever (regeling geactiveerd)?",
+        "Quotumregeling geactiveerd",
     ),
-    "doelbanen": (_NUMBER, "Aantal te realiseren banen, op twee decimalen."),
-    "doelbanen_afgerond": ({"type": ["integer", "null"]}, "Doelbanen afgerond op een heel aantal."),
-    "valt_onder_quotumheffing": (_BOOL, "Valt de werkgever onder de quotumheffing (activering en drempel)?"),
-    "quotumtekort": (_NUMBER, "Het quotumtekort, naar beneden afgerond op één decimaal, nooit negatief."),
-    "heffing_berekend_euro": ({"type": ["integer", "null"]}, "De berekende quotumheffing in euro."),
-    "heffing_opgelegd": (
+    "doelbanen": Field(_NUMBER, "Aantal te realiseren banen, op twee decimalen.", "Doelbanen"),
+    "doelbanen_afgerond": Field(
+        {"type": ["integer", "null"]}, "Doelbanen afgerond op een heel aantal.", "Doelbanen, afgerond"
+    ),
+    "valt_onder_quotumheffing": Field(
+        _BOOL,
+        "Valt de werkgever onder de quotumheffing (activering en drempel)?",
+        "Valt onder de quotumheffing",
+    ),
+    "quotumtekort": Field(
+        _NUMBER,
+        "Het quotumtekort, naar beneden afgerond op één decimaal, nooit negatief.",
+        "Quotumtekort (banen)",
+    ),
+    "heffing_opgelegd": Field(
         _BOOL,
         "Wordt de heffing opgelegd volgens art. 122na Wfsv zoals dat op de peildatum gold?",
+        "Heffing opgelegd (art. 122na Wfsv)",
     ),
-    "inclusiviteitsopslag_verschuldigd": (_BOOL, "Nieuw stelsel: is de inclusiviteitsopslag verschuldigd?"),
-    "inclusiviteitsopslag_verschuldigd_vanaf": (
+    "heffing_berekend_euro": Field(
+        {"type": ["integer", "null"]},
+        "De quotumheffing zoals zij berekend wordt, in euro, ook als zij niet wordt opgelegd.",
+        "Berekende quotumheffing",
+    ),
+    "quotumpercentage": Field(_NUMBER, "Het quotumpercentage waarmee is gerekend.", "Quotumpercentage"),
+    "quotumpercentage_voorlopig": Field(
+        {"type": "boolean"}, "Noemt de bron het gebruikte quotumpercentage voorlopig?", "Percentage voorlopig"
+    ),
+    "laatst_bekende_quotumpercentage": Field(
+        {
+            "type": "object",
+            "properties": {
+                "percentage": {"type": "number"},
+                "jaar": {"type": "integer"},
+                "voorlopig": {"type": "boolean"},
+                "bronnen": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "Als het percentage van het jaar niet bekend is: het laatst bekende percentage van de sector, met "
+        "het jaar en de bron (de rekenhulpen rekenen daarmee, en zeggen dat erbij).",
+        "Laatst bekende quotumpercentage",
+    ),
+    "inclusiviteitsopslag_verschuldigd": Field(
+        _BOOL, "Nieuw stelsel: is de inclusiviteitsopslag verschuldigd?", "Inclusiviteitsopslag verschuldigd"
+    ),
+    "inclusiviteitsopslag_verschuldigd_vanaf": Field(
         {"type": ["string", "null"], "format": "date"},
         "Nieuw stelsel: vanaf wanneer de opslag verschuldigd is.",
+        "Inclusiviteitsopslag verschuldigd vanaf",
     ),
-    "nog_te_realiseren_banen": ({"type": "number"}, "Monitor Rijk: doelbanen min gerealiseerde banen."),
-    "voorwaarde": (
+    "nog_te_realiseren_banen": Field(
+        {"type": "number"}, "Monitor Rijk: doelbanen min gerealiseerde banen.", "Nog te realiseren banen"
+    ),
+    "voorwaarde": Field(
         {"type": "string"},
         "Alleen in het kader wet_banenafspraak_2025: de voorwaarde waaronder het antwoord geldt.",
+        "Voorwaarde",
     ),
 }
 
@@ -200,8 +147,8 @@ def round_down(value, step=CENT):
     return value.quantize(step, rounding=ROUND_FLOOR)
 
 
-def doelbanen(fte, uren_per_fte_per_week, percentage, urennorm=Decimal("25.5")):
-    """Target jobs by the quotumcalculator's method: fte x hours per fte x pct / 25,5 (unrounded)."""
+def doelbanen(fte, uren_per_fte_per_week, percentage, urennorm):
+    """Target jobs by the quotumcalculator's method: fte x hours per fte x pct / urennorm (unrounded)."""
     return fte * uren_per_fte_per_week * percentage / 100 / urennorm
 
 
@@ -306,10 +253,15 @@ class _Answer:
     def need(self, *names):
         self.missing.extend(n for n in names if n not in self.missing)
 
-    def add(self, regel_id, regel, outcome, toelichting, bronnen, artikel):
+    def add(self, regel_id, regel, outcome, toelichting, bronnen, artikel, onzekerheden=()):
         """Add a step to the uitleg, once per rule."""
         if all(item["regel_id"] != regel_id for item in self.uitleg):
-            self.uitleg.append(step(regel_id, regel, outcome, toelichting, bronnen, artikel))
+            self.uitleg.append(step(regel_id, regel, outcome, toelichting, bronnen, artikel, onzekerheden))
+
+    def add_parameter(self, regel_id, regel, outcome, toelichting, value, artikel):
+        """Add a step that rests on a dated parameter value, once per rule."""
+        if all(item["regel_id"] != regel_id for item in self.uitleg):
+            self.uitleg.append(parameter_step(regel_id, regel, outcome, toelichting, value, artikel))
 
     def result(self):
         return self.antwoord, self.uitleg, tuple(self.missing)
@@ -326,6 +278,11 @@ def _lookup_percentage(facts):
     return (None if value.value is None else dec(value.value)), value
 
 
+def last_known_percentage(sector, jaar):
+    """The last known quotumpercentage of a sector on or before ``jaar``: a ParameterValue, or None."""
+    return PARAMETERS[f"quotum.percentage_{sector}"].last_known(datetime.date(jaar, 12, 31))
+
+
 def _percentage(facts, out):
     """The quotumpercentage as a Decimal, or None with what is missing."""
     pct, value = _lookup_percentage(facts)
@@ -333,43 +290,70 @@ def _percentage(facts, out):
     if value is None and pct is None:
         out.need("sector")
     elif pct is None:
-        out.add(
+        last = last_known_percentage(sector, jaar)
+        if last is not None:
+            out.antwoord["laatst_bekende_quotumpercentage"] = {
+                "percentage": last.value,
+                "jaar": last.valid_from.year,
+                "voorlopig": last.voorlopig,
+                "bronnen": [dict(ref) for ref in last.reference],
+            }
+        out.add_parameter(
             "quotumpercentage",
             "Quotumpercentage",
             None,
-            f"Het quotumpercentage voor de sector {sector} in {jaar} is niet bekend (onzekerheid U2); geef "
-            "het percentage op om te rekenen.",
-            value.reference,
+            f"Het quotumpercentage voor de {SECTOR_LABELS[sector]} in {jaar} is niet gevonden; geef het "
+            "percentage op om te rekenen."
+            + (
+                f" Het laatst bekende percentage is {nl_number(last.value)} % (vanaf {last.valid_from.year})."
+                if last is not None
+                else ""
+            ),
+            value,
             "quotumregeling",
         )
         out.need("quotumpercentage")
     elif value is not None:
-        out.add(
+        out.antwoord["quotumpercentage"] = float(pct)
+        if value.voorlopig:
+            out.antwoord["quotumpercentage_voorlopig"] = True
+        out.add_parameter(
             "quotumpercentage",
             "Quotumpercentage",
             f"{nl_number(pct)} %",
-            f"Het quotumpercentage voor de sector {sector} in {jaar} is {nl_number(pct)} %.",
-            value.reference,
+            f"Het quotumpercentage voor de {SECTOR_LABELS[sector]} in {jaar} is {nl_number(pct)} %"
+            + (" (volgens de bron een voorlopig percentage)." if value.voorlopig else "."),
+            value,
             "quotumregeling",
         )
+    else:
+        out.antwoord["quotumpercentage"] = float(pct)
     return pct
 
 
-def _sector_step(facts, out):
+def _sector_step(facts, peildatum, out):
     sector = _sector(facts)
     if sector is None:
         return
     out.antwoord["sector"] = sector
-    if sector != facts.get("sector"):
-        out.add(
-            "sectorindeling",
-            "Sectorindeling",
-            sector,
-            "Een overheidswerkgever met ten minste 50 % van zijn verloonde uren premieplichtig aan een "
-            "sectorfonds valt in de sector niet-overheid.",
-            parameter("quotum.sectorfonds_grens_pct", _year(facts)).reference,
-            "quotumregeling",
+    if not facts.given("aandeel_uren_sectorfonds_pct") or facts.get("sector") != "overheid":
+        return
+    limit = parameter("quotum.sectorfonds_grens_pct", _year(facts))
+    if limit.value is None:
+        return
+    share = facts.get("aandeel_uren_sectorfonds_pct")
+    text = (
+        f"Een overheidswerkgever met ten minste {nl_number(limit.value)} % van zijn verloonde uren premieplichtig "
+        f"aan een sectorfonds valt in de sector niet-overheid; hier is dat {nl_number(share)} %, dus "
+        f"{SECTOR_LABELS[sector]}."
+    )
+    if "sectorfondsen" in limit.onzekerheden:
+        text += (
+            " Let op: sinds de Wet arbeidsmarkt in balans zijn de sectorfondsen opgegaan in het Algemeen "
+            "Werkloosheidsfonds. Dan is geen werkgever meer premieplichtig aan een sectorfonds, en heeft dit "
+            "criterium mogelijk geen betekenis meer."
         )
+    out.add_parameter("sectorindeling", "Sectorindeling", sector, text, limit, "quotumregeling")
 
 
 def _doelbanen(facts, peildatum, out):
@@ -382,7 +366,11 @@ def _doelbanen(facts, peildatum, out):
     if pct is None or not facts.given("uren_per_fte_per_week"):
         out.antwoord.update(doelbanen=None, doelbanen_afgerond=None)
         return None
-    urennorm = dec(parameter("banen.urennorm", _year(facts)).value or 25.5)
+    norm = parameter("banen.urennorm", _year(facts)).value
+    if norm is None:
+        out.antwoord.update(doelbanen=None, doelbanen_afgerond=None)
+        return None
+    urennorm = dec(norm)
     fte, hours = dec(facts.get("fte")), dec(facts.get("uren_per_fte_per_week"))
     exact = doelbanen(fte, hours, pct, urennorm)
     rounded = round_half_up(exact)
@@ -395,6 +383,7 @@ def _doelbanen(facts, peildatum, out):
         f"{nl_number(rounded)} banen, afgerond {int(round_half_up(exact, ONE))}.",
         CALCULATOR,
         "quotumregeling",
+        ("calculator_fte",),
     )
     return exact
 
@@ -447,22 +436,23 @@ def _tekort(facts, target, out):
 
 
 def _wettelijk(facts, peildatum, out):
-    _sector_step(facts, out)
+    _sector_step(facts, peildatum, out)
     activation = decide(geactiveerd, facts, peildatum)
     if activation.outcome is not None:
         param = parameter(f"quotum.activering_{_sector(facts)}", _year(facts))
+        since = PARAMETERS[param.name].first()
         out.antwoord.update(sector_quotum=True, individueel_quotum=activation.outcome)
-        out.add(
+        out.add_parameter(
             "activering",
             "Quotumregeling geactiveerd",
             activation.outcome,
-            f"De quotumregeling is voor de sector {_sector(facts)} in {facts.get('jaar')} "
+            f"De quotumregeling is voor de {SECTOR_LABELS[_sector(facts)]} in {facts.get('jaar')} "
             + (
-                "geactiveerd (voor de overheid sinds 1 januari 2018)."
-                if activation.outcome
+                f"geactiveerd (sinds {nl_date(since)})."
+                if activation.outcome and since
                 else "niet geactiveerd."
             ),
-            param.reference,
+            param,
             "quotumregeling",
         )
 
@@ -486,17 +476,19 @@ def _wettelijk(facts, peildatum, out):
         )
 
     raw, route = _tekort(facts, target, out)
+    berekend = None
     if raw is not None:
         tekort = quotumtekort(raw)
         facts.values["_tekort"] = tekort  # derived, read by the heeft_tekort predicate below
         out.antwoord["quotumtekort"] = float(tekort)
+        norm = parameter("banen.jaarnorm", _year(facts))
         out.add(
             "quotumtekort",
             "Quotumtekort",
             nl_number(tekort, 1),
             (f"Opgegeven tekort: {nl_number(raw)}" if route == "opgegeven" else f"{route} = {nl_number(raw)}")
             + f"; naar beneden afgerond op één decimaal en nooit negatief: {nl_number(tekort, 1)}.",
-            TEKORT,
+            (*TEKORT, *([] if route == "opgegeven" else norm.reference)),
             "quotumheffing-en-uitstel",
         )
         amount = parameter("quotum.heffing_per_baan", _year(facts))
@@ -506,14 +498,14 @@ def _wettelijk(facts, peildatum, out):
         else:
             euro = 0 if not_applicable else int(tekort * dec(amount.value))
             out.antwoord["heffing_berekend_euro"] = euro
-            out.add(
+            berekend = step(
                 "heffing_berekend",
                 "Quotumheffing berekend",
-                f"EUR {nl_number(euro, 0)}",
+                euro_text(euro),
                 "De werkgever valt niet onder de quotumheffing, dus er is geen heffing."
                 if not_applicable
-                else f"{nl_number(tekort, 1)} ontbrekende banen x EUR {nl_number(amount.value, 0)} = EUR "
-                f"{nl_number(euro, 0)}.",
+                else f"Zou de heffing worden opgelegd, dan is zij {nl_number(tekort, 1)} ontbrekende banen x "
+                f"{euro_text(amount.value)} = {euro_text(euro)}.",
                 amount.reference,
                 "quotumheffing-en-uitstel",
             )
@@ -522,14 +514,23 @@ def _wettelijk(facts, peildatum, out):
     if imposed.outcome is not None or raw is not None or drempel_started:
         out.antwoord["heffing_opgelegd"] = imposed.outcome
         out.need(*imposed.missing)
-        out.add(
-            "heffing_opgelegd",
-            "Quotumheffing opgelegd (art. 122na Wfsv)",
-            imposed.outcome,
-            _opgelegd_text(facts, peildatum, imposed.outcome),
-            parameter("quotum.heffing_uitstel", peildatum).reference,
-            "quotumheffing-en-uitstel",
+        uitstel = parameter("quotum.heffing_uitstel", peildatum)
+        # the answer leads with whether the heffing is imposed, then what it would be
+        out.uitleg.insert(
+            1,
+            parameter_step(
+                "heffing_opgelegd",
+                "Quotumheffing opgelegd (art. 122na Wfsv)",
+                imposed.outcome,
+                _opgelegd_text(facts, peildatum, imposed.outcome, uitstel),
+                uitstel,
+                "quotumheffing-en-uitstel",
+            ),
         )
+        if berekend:
+            out.uitleg.insert(2, berekend)
+    elif berekend:
+        out.uitleg.append(berekend)
     facts.values.pop("_tekort", None)
 
     if not any(facts.given(name) for name in (*ENTRY_FACTS[1:], *SHORTFALL)):
@@ -539,11 +540,15 @@ def _wettelijk(facts, peildatum, out):
 def _drempel_text(facts, outcome, activated, threshold):
     if activated is False:
         return "De quotumregeling is voor deze sector en dit jaar niet geactiveerd; er is dus geen heffing."
+    per_werknemer = parameter("quotum.uren_per_werknemer", _year(facts)).value
+    werknemers = (
+        f" ({nl_number(threshold / per_werknemer, 0)} werknemers)" if threshold and per_werknemer else ""
+    )
     drempel = f"{nl_number(threshold or 0, 0)} verloonde uren"
     if outcome is None:
         return (
-            f"Een werkgever valt onder de quotumheffing vanaf {drempel} (25 werknemers), zowel in het jaar "
-            f"vóór het heffingsjaar als in het heffingsjaar zelf."
+            f"Een werkgever valt onder de quotumheffing vanaf {drempel}{werknemers}, zowel in het jaar vóór het "
+            "heffingsjaar als in het heffingsjaar zelf."
         )
     if outcome:
         before, during = facts.get("verloonde_uren_vorig_jaar"), facts.get("verloonde_uren_jaar")
@@ -557,26 +562,31 @@ def _drempel_text(facts, outcome, activated, threshold):
     )
 
 
-def _opgelegd_text(facts, peildatum, outcome):
-    rule = parameter("quotum.heffing_uitstel", peildatum).value or {"regel": "geen"}
+def _opgelegd_text(facts, peildatum, outcome, uitstel):
+    rule = uitstel.value or {"regel": "geen"}
     jaar = facts.get("jaar")
+    tekst = f"art. 122na Wfsv in de tekst die op {nl_date(peildatum)} gold" + (
+        f" (geldend vanaf {nl_date(uitstel.since)})" if uitstel.since else ""
+    )
     if rule["regel"] == "voor_inwerkingtreding_art2":
+        amount = parameter("quotum.heffing_per_baan", peildatum).value
+        heffing = f"de heffing van {euro_text(amount)} per ontbrekende baan" if amount else "de quotumheffing"
         return (
-            "Volgens art. 122na Wfsv (tekst vanaf 1 januari 2026) wordt de heffing niet uitgevoerd over "
-            "jaren vóór de inwerkingtreding van artikel 2 van de Wet banenafspraak (datum nog niet bekend); "
-            f"daarna bestaat de heffing van EUR 5.000 niet meer. Over {jaar} wordt dus geen heffing opgelegd."
+            f"Nee. Volgens {tekst} wordt de heffing niet uitgevoerd over jaren vóór de inwerkingtreding van "
+            f"artikel 2 van de Wet banenafspraak (datum nog niet bekend); daarna bestaat {heffing} niet meer. "
+            f"Over {jaar} wordt dus geen heffing opgelegd."
         )
     if rule["regel"] == "jaren_voor" and jaar < rule["jaar"]:
         return (
-            f"Volgens art. 122na Wfsv zoals dat op {nl_date(peildatum)} gold, wordt de heffing niet "
-            f"uitgevoerd over jaren vóór {rule['jaar']}; over {jaar} wordt dus geen heffing opgelegd."
+            f"Nee. Volgens {tekst} wordt de heffing niet uitgevoerd over kalenderjaren vóór 1 januari "
+            f"{rule['jaar']}; over {jaar} wordt dus geen heffing opgelegd."
         )
     if outcome is False:
-        return "Geen heffing: niet alle voorwaarden zijn vervuld (activering, drempel, tekort)."
+        return "Nee: niet alle voorwaarden zijn vervuld (activering, drempel, tekort)."
     if outcome is None:
         return "Of de heffing wordt opgelegd, hangt nog af van de ontbrekende feiten."
     return (
-        f"Volgens de wet zoals die op {nl_date(peildatum)} gold, wordt de heffing over {jaar} opgelegd (vóór "
+        f"Ja. Volgens de wet zoals die op {nl_date(peildatum)} gold, wordt de heffing over {jaar} opgelegd (vóór "
         "1 november van het jaar erna). In de praktijk is de quotumheffing nooit opgelegd: latere "
         "wetswijzigingen verlengden het uitstel."
     )
@@ -600,7 +610,7 @@ def _nieuw(facts, peildatum, out):
         "Eén doelstelling, geen quotum per werkgever",
         False,
         "Het nieuwe stelsel kent één landelijke doelstelling zonder onderscheid tussen markt en overheid, "
-        "geen quotum per werkgever en geen heffing van EUR 5.000 per ontbrekende baan.",
+        "geen quotum per werkgever en geen heffing per ontbrekende baan.",
         NIEUW,
         "wet-banenafspraak-2025",
     )

@@ -1,145 +1,76 @@
 """Telt deze baan mee, en voor welke werkgever?
 
 Rust op: Wfsv art. 38b lid 4 en 38g lid 3 (een baan telt bij de werkgever die er verloonde uren
-voor heeft); art. 38g lid 2 en 122n lid 4 (een Wsw-dienstbetrekking bij het SW-bedrijf zelf telt
-niet, tenzij de Wsw-er ter beschikking is gesteld); art. 38g lid 4 en 7 met Besluit Wfsv art. 2.27
-t/m 2.29 en Besluit SUWI art. 3.2a-3.2b (toerekening van uren van uitgeleende arbeidsbeperkten aan
-de inlener, alleen door een 'uitlener' en bij overeenstemming; onzekerheid U6). Inkoop en Social
+voor heeft); art. 38g lid 2 en 122n (een Wsw-dienstbetrekking bij het SW-bedrijf zelf telt niet,
+tenzij de Wsw-er ter beschikking is gesteld); art. 38g lid 4 en 7 met Besluit Wfsv art. 2.27 t/m
+2.31 en Besluit SUWI art. 3.2a-3.2b: een 'uitlener' kan de uren van een uitgeleende arbeidsbeperkte
+aan de inlener toerekenen als beide het uiterlijk op 1 augustus van het jaar na het heffingsjaar
+eens zijn; bij de uitlener gaan de uren van uitgeleende arbeidsbeperkten van zijn eigen telling af
+(2.28 lid 5, 2.31), dus zonder afspraak tellen ze voor niemand. Inkoop en Social
 Return tellen bij de leverancier, niet bij de inkopende overheid (Kamerbrief BZK 2018 en 2023;
 Werkagenda Rijk 2021-2022; APE 2018). In de monitor van het Rijk (beleid): inleen via de
 raamovereenkomst Arbeidsparticipanten telt bij de inlener, banen via Binnenwerk worden toegedeeld
 aan het ministerie waarvoor Binnenwerk gemandateerd werkgever is, en samenwerkingsbanen tellen
 alleen als de persoon formeel bij het Rijk of via Binnenwerk in dienst is. In het kader
-``wet_banenafspraak_2025``: art. 1, 4 en 6 Wet banenafspraak (voorwaardelijk, U1).
+``wet_banenafspraak_2025``: art. 1, 4 en 6 Wet banenafspraak (voorwaardelijk).
+
+'Voor wie' (de formele werkgever, de opdrachtgever die betaalt) beslist, niet 'waar' iemand werkt
+(de werkplek): een Binnenwerk-baan bij Staatsbosbeheer voor LNV telt in de monitor voor LNV.
 """
 
 from dataclasses import dataclass
 
-from eligibility.facts import BOOL, CHOICE, KADER, TEXT, Fact
+from eligibility.nl import format_value
 from eligibility.parameters import parameter
 from eligibility.sources import document, law
+from eligibility.vocabulary import EIGEN, pick
 
 from .predicates import (
     Facts,
+    Field,
     dated_predicate,
     decide,
     fact_predicate,
     kader_step,
+    since_text,
     step,
 )
 
 TITEL = "Telt deze baan mee, en voor wie?"
-EIGEN = "uw_organisatie"
 BINNENWERK = frozenset({"ubr_binnenwerk", "binnenwerk"})
 INLEEN = frozenset({"inleen", "uitzending", "detachering", "wsw_ter_beschikking"})
 ONBETAALD = frozenset({"stage_onbetaald", "vrijwilligerswerk"})
 
-FEITEN = (
-    KADER,
-    Fact(
-        "persoon_in_doelgroep",
-        BOOL,
-        "Hoort de persoon bij de doelgroep van de banenafspraak?",
-        "Bijvoorbeeld omdat hij in het doelgroepregister staat. Weet u het niet zeker, gebruik dan eerst de "
-        "vraag 'doelgroep'.",
-    ),
-    Fact(
-        "constructie",
-        CHOICE,
-        "Hoe werkt de persoon bij u?",
-        "De vorm van de arbeidsrelatie.",
-        choices=(
-            ("dienstverband", "In dienst (eigen dienstverband)"),
-            ("begeleid_werken", "In dienst met een Wsw-indicatie (begeleid werken)"),
-            ("inleen", "Ingeleend (bijvoorbeeld via de raamovereenkomst Arbeidsparticipanten)"),
-            ("uitzending", "Via een uitzendbureau"),
-            ("detachering", "Gedetacheerd door een andere werkgever of een SW-bedrijf"),
-            ("wsw_ter_beschikking", "Wsw-er, door het SW-bedrijf ter beschikking gesteld"),
-            ("wsw_intern", "Wsw-er in dienst van en werkzaam binnen het SW-bedrijf"),
-            ("binnenwerk", "Via Binnenwerk (gemandateerd werkgever van het Rijk)"),
-            ("inkoop_sroi", "Bij een leverancier (inkoop of Social Return)"),
-            ("samenwerking", "In een samenwerkingsbaan met een andere werkgever"),
-            ("stage_onbetaald", "Onbetaalde stage"),
-            ("vrijwilligerswerk", "Vrijwilligerswerk"),
-        ),
-    ),
-    Fact(
-        "loon_betaald",
-        BOOL,
-        "Wordt over de uren loon betaald (staan ze in de loonaangifte)?",
-        "Alleen verloonde uren tellen. Niet opgegeven: aangenomen dat er loon wordt betaald, behalve bij "
-        "onbetaalde stage en vrijwilligerswerk.",
-    ),
-    Fact(
-        "vraag_voor_werkgever",
-        TEXT,
-        "Voor welke werkgever wilt u het weten?",
-        "Een korte naam, bijvoorbeeld ministerie_van_ienw. Standaard: uw eigen organisatie.",
-        default=EIGEN,
-    ),
-    Fact(
-        "formele_werkgever",
-        TEXT,
-        "Wie is de formele werkgever (wie betaalt het loon)?",
-        "Een korte naam, bijvoorbeeld ubr_binnenwerk of leverancier_schoonmaak_bv. Niet opgegeven: bij een "
-        "dienstverband uw eigen organisatie.",
-    ),
-    Fact(
-        "opdrachtgever",
-        TEXT,
-        "Bij welke organisatie werkt de persoon feitelijk (inlener, of het ministerie dat Binnenwerk "
-        "betaalt)?",
-        "Een korte naam, bijvoorbeeld ministerie_van_financien.",
-        toon_als=(
-            (
-                "constructie",
-                ("inleen", "uitzending", "detachering", "wsw_ter_beschikking", "binnenwerk", "samenwerking"),
-            ),
-        ),
-    ),
-    Fact(
-        "via_raamovereenkomst",
-        BOOL,
-        "Loopt de inleen via de raamovereenkomst (Inhuur) Arbeidsparticipanten van het Rijk?",
-        "De mantelovereenkomst van Rijk en Defensie uit 2017, opnieuw aanbesteed in 2021.",
-        toon_als=(("constructie", ("inleen", "uitzending", "detachering")),),
-    ),
-    Fact(
-        "uitlener_type",
-        CHOICE,
-        "Wie leent de persoon uit?",
-        "Alleen een uitzendonderneming (ingeschreven met de activiteit 'ter beschikking stellen van "
-        "arbeidskrachten') of de werkgever van een ter beschikking gestelde Wsw-er is een 'uitlener' die "
-        "uren aan de inlener kan toerekenen (Besluit Wfsv art. 2.27).",
-        choices=(
-            ("uitzendbureau", "Een uitzendonderneming"),
-            ("sw_bedrijf", "Een SW-bedrijf (Wsw-er ter beschikking gesteld)"),
-            ("overheidswerkgever", "Een andere overheidswerkgever"),
-            ("andere_werkgever", "Een andere werkgever"),
-        ),
-        toon_als=(("constructie", ("inleen", "uitzending", "detachering")),),
-    ),
-    Fact(
-        "uren_toegerekend_aan_inlener",
-        BOOL,
-        "Zijn uitlener en inlener het eens dat de uren aan de inlener worden toegerekend?",
-        "Uiterlijk op 1 augustus van het jaar na het heffingsjaar (Besluit Wfsv art. 2.28).",
-        toon_als=(("constructie", ("inleen", "uitzending", "detachering", "wsw_ter_beschikking")),),
-    ),
+FEITEN = pick(
+    "kader",
+    "persoon_in_doelgroep",
+    "constructie",
+    "loon_betaald",
+    "vraag_voor_werkgever",
+    "formele_werkgever",
+    "opdrachtgever",
+    "werkplek",
+    "via_raamovereenkomst",
+    "uitlener_type",
+    "uren_toegerekend_aan_inlener",
+    "jaar",
 )
 
 ANTWOORD = {
-    "telt_mee": (
+    "telt_mee": Field(
         {"type": ["boolean", "null"]},
         "Telt de baan mee voor de werkgever uit vraag_voor_werkgever? null: nog niet te beslissen.",
+        "Telt mee",
     ),
-    "telt_mee_voor": (
+    "telt_mee_voor": Field(
         {"type": ["string", "null"]},
         "Voor welke werkgever de baan meetelt; null: voor niemand.",
+        "Telt mee bij",
     ),
-    "voorwaarde": (
+    "voorwaarde": Field(
         {"type": "string"},
         "Alleen in het kader wet_banenafspraak_2025: de voorwaarde waaronder het antwoord geldt.",
+        "Voorwaarde",
     ),
 }
 
@@ -150,28 +81,32 @@ loon_betaald = fact_predicate("loon_betaald", "loon_betaald", default=True)
 onbetaalde_vorm = fact_predicate("onbetaalde_vorm", "constructie", test=ONBETAALD.__contains__, default=False)
 verloond = loon_betaald & ~onbetaalde_vorm
 
-
-def _is_uitlener(value):
-    return value in ("uitzendbureau", "sw_bedrijf")
-
-
-# a Wsw-er ter beschikking gesteld, or an uitzendkracht: the lender is an 'uitlener' by definition
+UITLENERS = ("uitzendbureau", "sw_bedrijf")
+# a Wsw-er ter beschikking gesteld, or an uitzendkracht: the lender is an 'uitlener' by definition;
+# otherwise the lender is taken to be one unless the facts say it is another employer
 uitlener_door_vorm = fact_predicate(
     "uitlener_door_vorm",
     "constructie",
     test=lambda v: v in ("wsw_ter_beschikking", "uitzending"),
     default=False,
 )
-uitlener = uitlener_door_vorm | fact_predicate("uitlener", "uitlener_type", test=_is_uitlener)
+uitlener = uitlener_door_vorm | fact_predicate(
+    "uitlener", "uitlener_type", test=UITLENERS.__contains__, default=True
+)
 toerekening_mogelijk = dated_predicate("toerekening_mogelijk", "telt_mee.toerekening_inleen")
 toegerekend = fact_predicate("toegerekend", "uren_toegerekend_aan_inlener")
-naar_inlener = uitlener & toerekening_mogelijk & toegerekend
+naar_inlener = toerekening_mogelijk & toegerekend
 
 # --- sources -------------------------------------------------------------------------------
 
 VERLOONDE_UREN = (law("wfsv", "38b", "lid 4"), law("wfsv", "38g", "lid 3"))
-WSW = (law("wfsv", "38g", "lid 2"), law("wfsv", "122n", "lid 4"))
-TOEREKENING = (law("wfsv", "38g", "lid 4 en 7"), law("besluit_wfsv", "2.27"), law("besluit_wfsv", "2.28"))
+WSW = (law("wfsv", "38g", "lid 2"), law("wfsv", "122n"))
+TOEREKENING = (
+    law("wfsv", "38g", "lid 4 en 7"),
+    law("besluit_wfsv", "2.27"),
+    law("besluit_wfsv", "2.28"),
+    law("besluit_wfsv", "2.31"),
+)
 RAAMOVEREENKOMST = (
     document("werkagenda-rijk-2021"),
     document("folder-rijksinclusief"),
@@ -203,10 +138,19 @@ class Counted:
     artikel: str
     missing: tuple = ()
     known: bool = True
+    onzekerheden: tuple = ()
 
     def step(self):
         outcome = self.voor if self.known and self.voor else (False if self.known else None)
-        return step(self.regel_id, self.regel, outcome, self.toelichting, self.bronnen, self.artikel)
+        return step(
+            self.regel_id,
+            self.regel,
+            outcome,
+            self.toelichting,
+            self.bronnen,
+            self.artikel,
+            self.onzekerheden,
+        )
 
 
 def _employers(facts):
@@ -230,6 +174,14 @@ def _employers(facts):
     return vraag, formeel, inlener
 
 
+def _where(facts):
+    """A sentence on the werkplek when it is given: where someone works does not decide."""
+    werkplek = facts.get("werkplek")
+    if not werkplek:
+        return ""
+    return f" Dat de persoon feitelijk bij {werkplek} werkt, verandert daar niets aan."
+
+
 def _wsw_intern(facts, peildatum, kader, vraag, formeel, inlener):
     return Counted(
         None,
@@ -246,15 +198,25 @@ def _nieuw_stelsel(facts, peildatum, kader, vraag, formeel, inlener):
     if facts.get("constructie") == "inkoop_sroi":
         text = (
             "De wet regelt geen toerekening van inkoopbanen aan de inkoper; de baan telt bij de leverancier "
-            f"({formeel}) (onzekerheid U7)."
+            f"({formeel})."
         )
+        notes = ("inkoop_nieuw_stelsel",)
     else:
         text = (
             "In het nieuwe stelsel is er geen quotum per werkgever: de verloonde uren tellen mee voor de "
             f"landelijke doelstelling en bij de werkgever die ze verloont ({formeel})."
         )
+        notes = ()
     return Counted(
-        formeel, "nieuw_stelsel", "Nieuw stelsel: verloonde uren", text, NIEUW, "wet-banenafspraak-2025"
+        formeel,
+        "nieuw_stelsel",
+        "Nieuw stelsel: verloonde uren",
+        text,
+        NIEUW,
+        "wet-banenafspraak-2025",
+        (),
+        True,
+        notes,
     )
 
 
@@ -269,59 +231,102 @@ def _dienstverband(facts, peildatum, kader, vraag, formeel, inlener):
     )
 
 
-def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
-    regel = "Toerekening aan de inlener"
-    if kader == "monitor_rijk":
-        if facts.get("via_raamovereenkomst"):
-            text = (
-                "Inleen via de raamovereenkomst Arbeidsparticipanten telt in de monitor van het Rijk bij de "
-                f"inlener ({inlener}), op basis van gegevens van de contractpartijen."
-            )
-            artikel = "raamovereenkomst-inhuur-arbeidsparticipanten"
-        else:
-            text = (
-                "Inleen buiten de raamovereenkomst telt in de monitor van het Rijk bij de inlener "
-                f"({inlener}); het ministerie levert de gegevens zelf aan."
-            )
-            artikel = "inleen-uitzending-detachering"
-        return Counted(
-            inlener, "inleen_monitor", "Inleen in de monitor van het Rijk", text, RAAMOVEREENKOMST, artikel
-        )
+def deadline(facts, peildatum):
+    """'1 augustus 2025': the last day for the toerekening of the hours of ``jaar`` (the heffingsjaar)."""
+    jaar = facts.get("jaar", peildatum.year)
+    return f"{format_value(parameter('telt_mee.toerekening_uiterlijk', peildatum).value)} {jaar + 1}"
 
-    decision = decide(naar_inlener, facts, peildatum)
-    if decision.outcome is None:
+
+def _inleen_monitor(facts, inlener):
+    if facts.get("via_raamovereenkomst"):
         text = (
-            "Of de uren bij de inlener tellen, hangt af van wie uitleent en of de uren zijn toegerekend."
-            if decision.missing
-            else "Voor deze peildatum is niet bekend of uren van uitgeleende arbeidsbeperkten aan de inlener "
-            "konden worden toegerekend (de bronnen noemen 2015/2016)."
+            "Inleen via de raamovereenkomst Arbeidsparticipanten telt in de monitor van het Rijk bij de "
+            f"inlener ({inlener}), op basis van gegevens van de contractpartijen."
         )
-        artikel = "inleen-uitzending-detachering"
-        return Counted(None, "toerekening", regel, text, TOEREKENING, artikel, decision.missing, known=False)
-    if decision.outcome:
-        text = (
-            f"De uitlener heeft de verloonde uren toegerekend: ze tellen bij {inlener}, niet bij {formeel}."
-        )
-        return Counted(inlener, "toerekening", regel, text, TOEREKENING, "inleen-uitzending-detachering")
-    if decide(uitlener, facts, peildatum).outcome:
-        text = f"De uren zijn niet aan de inlener toegerekend; ze tellen bij de uitlener ({formeel})."
+        artikel = "raamovereenkomst-inhuur-arbeidsparticipanten"
     else:
         text = (
-            "Alleen een uitzendonderneming of de werkgever van een ter beschikking gestelde Wsw-er kan uren "
-            f"toerekenen; bij deze detachering telt de baan bij de formele werkgever ({formeel}) (afgeleid, "
-            "onzekerheid U6)."
+            "Inleen buiten de raamovereenkomst telt in de monitor van het Rijk bij de inlener "
+            f"({inlener}); het ministerie levert de gegevens zelf aan."
         )
-    return Counted(formeel, "toerekening", regel, text, TOEREKENING, "inleen-uitzending-detachering")
+        artikel = "inleen-uitzending-detachering"
+    return Counted(
+        inlener, "inleen_monitor", "Inleen in de monitor van het Rijk", text, RAAMOVEREENKOMST, artikel
+    )
+
+
+def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
+    if kader == "monitor_rijk":
+        return _inleen_monitor(facts, inlener)
+    regel = "Toerekening aan de inlener"
+    artikel = "inleen-uitzending-detachering"
+    param = parameter("telt_mee.toerekening_inleen", peildatum)
+    bronnen = (*TOEREKENING, *param.reference)
+    notes = ("inleen_uitlener", *param.onzekerheden)
+    lender = decide(uitlener, facts, peildatum)
+    if not lender.outcome:
+        text = (
+            "Alleen een uitzendonderneming of de werkgever van een ter beschikking gestelde Wsw-er is een "
+            "'uitlener' die uren aan de inlener kan toerekenen. Deze uitlener is dat niet: de baan telt bij de "
+            f"formele werkgever die de uren verloont ({formeel})."
+        )
+        return Counted(formeel, "toerekening", regel, text, bronnen, artikel, (), True, notes)
+    assumed = (
+        ""
+        if facts.given("uitlener_type") or decide(uitlener_door_vorm, facts, peildatum).outcome
+        else (" Aangenomen is dat de uitlener een uitzendonderneming of een SW-bedrijf is.")
+    )
+    decision = decide(naar_inlener, facts, peildatum)
+    afspraak = (
+        f"Komen uitlener en inlener uiterlijk op {deadline(facts, peildatum)} overeen hoeveel uren worden "
+        f"toegerekend, dan tellen die uren bij de inlener ({inlener}), tot ten hoogste de uren in de "
+        "polisadministratie."
+    )
+    if decision.outcome is None:
+        if decision.missing:
+            text = (
+                "Of de uren bij de inlener tellen, hangt af van de afspraak tussen uitlener en inlener. "
+                + afspraak
+            )
+        else:
+            text = (
+                "Voor deze peildatum is niet bekend of uren van uitgeleende arbeidsbeperkten aan de inlener "
+                "konden worden toegerekend."
+            )
+        return Counted(
+            None, "toerekening", regel, text + assumed, bronnen, artikel, decision.missing, False, notes
+        )
+    if decision.outcome:
+        text = (
+            f"Uitlener en inlener zijn het eens over de toerekening: de verloonde uren tellen bij de inlener "
+            f"({inlener}), niet bij de uitlener ({formeel})."
+        )
+        return Counted(inlener, "toerekening", regel, text + assumed, bronnen, artikel, (), True, notes)
+    wsw = (
+        " Een Wsw-er telt ook nooit bij het SW-bedrijf zelf."
+        if facts.get("constructie") == "wsw_ter_beschikking" or facts.get("uitlener_type") == "sw_bedrijf"
+        else ""
+    )
+    text = (
+        "De uren zijn niet aan de inlener toegerekend. Bij de uitlener gaan de uren van uitgeleende "
+        "arbeidsbeperkten van zijn eigen telling af, dus tellen ze voor niemand: niet bij de uitlener "
+        f"({formeel}) en niet bij de inlener ({inlener}).{wsw} {afspraak}"
+    )
+    return Counted(None, "toerekening", regel, text + assumed, (*bronnen, *WSW[:1]), artikel, (), True, notes)
 
 
 def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
     regel = "Binnenwerk: toedeling aan het ministerie"
+    opdrachtgever = facts.get("opdrachtgever")
     if kader != "monitor_rijk":
+        ministerie = opdrachtgever or "het ministerie waarvoor het werk wordt gedaan"
         text = (
             "In de wettelijke quotumregeling telt de baan bij de werkgever die de uren in zijn loonaangifte "
-            f"verantwoordt ({formeel}); de toedeling aan ministeries is rijksbeleid (kader monitor_rijk)."
+            f"verantwoordt; doet Binnenwerk (UBR) die aangifte, dan is dat {formeel}. Dat is een lezing, geen "
+            "zekerheid: Binnenwerk is gemandateerd werkgever namens het ministerie, en volgens de andere "
+            f"lezing is {ministerie} de werkgever en telt de baan daar." + _where(facts)
         )
-        bronnen = (*VERLOONDE_UREN, *BINNENWERK_BRONNEN[:1])
+        bronnen = (*VERLOONDE_UREN, *BINNENWERK_BRONNEN[:2])
         return Counted(
             formeel,
             "binnenwerk_wettelijk",
@@ -329,12 +334,14 @@ def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
             text,
             bronnen,
             "binnenwerk",
+            (),
+            True,
+            ("binnenwerk_wettelijk",),
         )
-    opdrachtgever = facts.get("opdrachtgever")
     if opdrachtgever is None:
         text = (
-            "De baan wordt toegedeeld aan het ministerie waarvoor Binnenwerk gemandateerd werkgever is; "
-            "welk ministerie dat is, is nog niet opgegeven."
+            "De baan wordt toegedeeld aan het ministerie waarvoor Binnenwerk gemandateerd werkgever is en dat "
+            "ervoor betaalt; welk ministerie dat is, is nog niet opgegeven."
         )
         return Counted(
             None,
@@ -348,7 +355,8 @@ def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
         )
     text = (
         "Binnenwerk neemt mensen in dienst als gemandateerd werkgever; in de monitor van het Rijk wordt de "
-        f"baan toegedeeld aan het ministerie dat ervoor betaalt: {opdrachtgever}."
+        f"baan toegedeeld aan het ministerie waarvoor het werk wordt gedaan en dat ervoor betaalt: {opdrachtgever}."
+        + _where(facts)
     )
     return Counted(opdrachtgever, "binnenwerk_toedeling", regel, text, BINNENWERK_BRONNEN, "binnenwerk")
 
@@ -373,7 +381,9 @@ def _inkoop(facts, peildatum, kader, vraag, formeel, inlener):
 def _samenwerking(facts, peildatum, kader, vraag, formeel, inlener):
     if kader == "monitor_rijk" and formeel in BINNENWERK:
         voor = facts.get("opdrachtgever", vraag)
-        text = f"De persoon is via Binnenwerk in dienst van het Rijk; de baan telt voor {voor}."
+        text = f"De persoon is via Binnenwerk in dienst van het Rijk; de baan telt voor {voor}." + _where(
+            facts
+        )
     elif kader == "monitor_rijk":
         voor = formeel
         text = (
@@ -382,7 +392,7 @@ def _samenwerking(facts, peildatum, kader, vraag, formeel, inlener):
         )
     else:
         voor = formeel
-        text = f"De baan telt bij de werkgever die de uren verloont: {formeel}."
+        text = f"De baan telt bij de werkgever die de uren verloont: {formeel}." + _where(facts)
     regel = "Samenwerking met andere werkgevers"
     return Counted(voor, "samenwerking", regel, text, SAMENWERKING, "samenwerking-met-andere-werkgevers")
 
@@ -420,7 +430,8 @@ def evaluate(facts: Facts, peildatum):
                 "wet_in_werking",
                 "Wet banenafspraak en quotum arbeidsbeperkten in werking",
                 False,
-                "Vóór 1 mei 2015 bestond de wettelijke regeling nog niet; er telde dus nog niets mee.",
+                f"Vóór {since_text('stelsel.wet_bqa_in_werking')} bestond de wettelijke regeling nog niet; er "
+                "telde dus nog niets mee.",
                 (document("kamerstuk-33981"),),
                 "wat-telt-mee",
             )
@@ -464,8 +475,8 @@ def evaluate(facts: Facts, peildatum):
                 else "Aangenomen dat over de uren loon wordt betaald."
             )
             if paid.outcome
-            else "Over onbetaalde stage of vrijwilligerswerk wordt geen loon betaald: er zijn geen "
-            "verloonde uren.",
+            else "Over deze uren wordt geen loon betaald: er zijn geen verloonde uren, dus telt de baan voor "
+            "niemand mee.",
             VERLOONDE_UREN,
             "wat-telt-mee",
         )

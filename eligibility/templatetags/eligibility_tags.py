@@ -1,8 +1,11 @@
-"""Parameter values in templates, read from the same YAML as the rules.
+"""Parameter values and open questions in templates, read from the same data as the rules.
 
 {% load eligibility_tags %}
 1 baan = {% parameter_waarde "banen.urennorm" %} uur per week   ->  1 baan = 25,5 uur per week
 {{ page.body|parameters }}   fills [[parameter:quotum.drempel_uren]] placeholders
+{% onzekerheden_lijst page.slug %}   the open questions a kennisartikel discusses: the readings,
+                                     their sources and the one the rules follow, in plain Dutch
+{% onzekerheden_bij page.slug as items %}   the same as data
 """
 
 import dataclasses
@@ -12,6 +15,7 @@ from django import template
 from django.utils import timezone
 
 from eligibility.nl import format_value
+from eligibility.onzekerheden import for_article
 from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
 from eligibility.sources import dated
 
@@ -49,3 +53,15 @@ def parameter_in_force(name, op=None):
     value = parameter(name, day)
     value = dataclasses.replace(value, reference=tuple(dated(ref, day) for ref in value.reference))
     return {"value": value, "display": format_value(value.value) if value.known else None}
+
+
+@register.simple_tag
+def onzekerheden_bij(slug, op=None):
+    """The open questions (eligibility/onzekerheden.yaml) that the kennisartikel ``slug`` discusses."""
+    return for_article(str(slug), _day(op))
+
+
+@register.inclusion_tag("eligibility/includes/onzekerheden.html")
+def onzekerheden_lijst(slug, op=None):
+    """A section 'Waar de bronnen verschillen' for a kennisartikel; nothing when it has none."""
+    return {"onzekerheden": for_article(str(slug), _day(op)), "kop_id": f"onzekerheden-{slug}"}

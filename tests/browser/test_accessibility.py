@@ -3,67 +3,8 @@
 import pytest
 from playwright.sync_api import Page
 
-from home.models import StandardPage
-from knowledge import models as km
 from tests.browser.conftest import axe_violations
-from tests.factories import (
-    ArticlePageFactory,
-    BegripFactory,
-    PracticeExamplePageFactory,
-    QuestionPageFactory,
-    SectorFactory,
-    ThemaFactory,
-    build_site_tree,
-)
-
-
-def build_demo():
-    tree = build_site_tree()
-    thema = ThemaFactory(slug="meetellen", naam="Wat telt mee")
-    sector = SectorFactory(slug="rijk", naam="Rijksoverheid")
-    article = ArticlePageFactory(parent=tree["kennisbank"], title="Wat telt mee", slug="wat-telt-mee")
-    article.thema.add(thema)
-    article.save()
-    example = PracticeExamplePageFactory(parent=tree["praktijkvoorbeelden"], title="DUO", slug="duo")
-    example.sector.add(sector)
-    example.save()
-    related = QuestionPageFactory(parent=tree["vragen"], title="Telt inleen mee?", slug="telt-inleen-mee")
-    question = QuestionPageFactory(
-        parent=tree["vragen"], title="Telt een uitzendkracht mee?", slug="uitzendkracht"
-    )
-    question.thema.add(thema)
-    question.save()
-    km.RelatedQuestion.objects.create(page=question, question=related)
-    km.RelatedPage.objects.create(page=article, target=example)
-    BegripFactory(slug="doelgroepregister")
-    tree["home"].add_child(
-        instance=StandardPage(
-            title="Toegankelijkheidsverklaring", slug="toegankelijkheid", body="<p>WCAG 2.1 AA.</p>"
-        )
-    )
-
-
-PAGES = [
-    "/",
-    "/kennisbank/",
-    "/kennisbank/?thema=meetellen",
-    "/kennisbank/wat-telt-mee/",
-    "/praktijkvoorbeelden/",
-    "/praktijkvoorbeelden/?sector=rijk",
-    "/praktijkvoorbeelden/duo/",
-    "/vragen/",
-    "/vragen/?thema=meetellen",
-    "/vragen/uitzendkracht/",
-    "/vragen/stel-een-vraag/",
-    "/begrippen/",
-    "/begrippen/doelgroepregister/",
-    "/toegankelijkheid/",
-    "/bestaat-niet/",
-    "/zoeken/",
-    "/zoeken/?q=uitzendkracht",
-    "/zoeken/?q=uitzendkracht&type=vraag",
-    "/zoeken/?q=uitzendkrcht",
-]
+from tests.browser.demo import PAGES, build_demo
 
 
 @pytest.mark.django_db(transaction=True)

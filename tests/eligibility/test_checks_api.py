@@ -174,7 +174,10 @@ def test_the_openapi_document_describes_every_fact_in_dutch(client):
         assert set(facts) == {fact.name for fact in module.FEITEN}
         for fact in module.FEITEN:
             described = facts[fact.name]
-            assert described["title"] == fact.label and described["description"]
+            assert described["title"] == fact.label_on() and described["description"]
+            assert "[[" not in described["title"] + described["description"]  # parameters filled in
+            if fact.voorbeeld is not None:
+                assert described["examples"] == [fact.voorbeeld]
             if fact.choices:
                 assert set(described["enum"]) - {None} == set(fact.choice_values)
                 assert "Toegestane waarden" in described["description"]

@@ -179,8 +179,19 @@ def test_every_step_explains_itself_with_sources_and_a_kennisartikel(question_an
         assert step["toelichting"].strip().endswith(".")
         assert step["bronnen"] and all(b["titel"] for b in step["bronnen"])
         assert step["kennisartikel"]["slug"] in KENNISARTIKELEN
-    names = [fact.name for fact in engine.QUESTIONS[question].FEITEN]
-    assert result["ontbrekende_feiten"] == sorted(result["ontbrekende_feiten"], key=names.index)
+    schema = {fact.name: fact for fact in engine.QUESTIONS[question].FEITEN}
+    names = list(schema)
+    missing = result["ontbrekende_feiten"]
+    assert len(set(missing)) == len(missing) and set(missing) <= set(schema)
+    given_facts = {
+        k: v
+        for k, v in {**{f.name: f.default_on(day) for f in schema.values()}, **feiten}.items()
+        if v is not None
+    }
+    follow_up = [name for name in missing if schema[name].toon_als and schema[name].relevant(given_facts)]
+    rest = [name for name in missing if name not in follow_up]
+    assert missing == follow_up + rest  # follow-up questions of a given answer first
+    assert follow_up == sorted(follow_up, key=names.index) and rest == sorted(rest, key=names.index)
 
 
 def test_the_fact_schema_asks_one_dutch_question_per_fact():
@@ -201,12 +212,31 @@ def test_the_request_schema_lists_allowed_values():
     assert schema["properties"]["feiten"]["additionalProperties"] is False
 
 
+GEEN_GROND = {
+    "opgenomen_in_doelgroepregister": False,
+    "heeft_wsw_indicatie": False,
+    "wsw_indicatie_verlopen": False,
+    "heeft_wajong_recht": False,
+    "overgangsgroep_wsw_of_wajong_2013_2015": False,
+    "pwet_uwv_vastgesteld_geen_wml": False,
+    "entreeopleiding_uwv_geen_wml": False,
+    "wajong_afgewezen_uwv_geen_wml": False,
+    "praktijkroute_loonwaarde_vastgesteld": False,
+    "vso_pro_schoolverlater": "geen",
+    "wiw_id_baan": False,
+    "beperking_voor_18_of_tijdens_studie": False,
+    "heeft_wia_uitkering": False,
+}
+
+
 def test_differences_on_other_dates_name_the_periods_with_another_answer():
-    notes = engine.differences_on_other_dates("doelgroep", {"praktijkroute_loonwaarde_pct": 70}, "2018-06-01")
+    facts = {**GEEN_GROND, "praktijkroute_loonwaarde_vastgesteld": True, "praktijkroute_loonwaarde_pct": 70}
+    notes = engine.differences_on_other_dates("doelgroep", facts, "2018-06-01")
     assert [(n["van"], n["tot"]) for n in notes] == [(None, "2016-12-31")]
     assert notes[0]["verschil"]["in_doelgroep"] == {"nu": True, "dan": False}
     assert notes[0]["melding"].startswith("Tot en met 31 december 2016 zou het antwoord anders zijn")
     wajong = {
+        **GEEN_GROND,
         "heeft_wajong_recht": True,
         "wajong_duurzaam_geen_arbeidsvermogen": True,
         "werkt_in_dienstbetrekking": True,

@@ -36,7 +36,11 @@ def test_every_value_has_a_reference_and_the_dates_are_ordered_iso_dates(path):
     assert all(isinstance(key, datetime.date) for key in keys)
     assert keys == sorted(keys) and len(set(keys)) == len(keys), "ascending, no duplicates"
     for key, entry in data["values"].items():
-        assert {"value", "reference"} <= set(entry) <= {"value", "reference", "voorlopig"}, key
+        assert (
+            {"value", "reference"}
+            <= set(entry)
+            <= {"value", "reference", "voorlopig", "onzekerheden", "noot"}
+        ), key
         assert entry.get("voorlopig", True) is True, f"{key}: voorlopig is only written as true"
         assert entry["reference"], f"{key}: a reference per value, also for an unknown (null) value"
         for reference in entry["reference"]:
@@ -69,7 +73,8 @@ def test_a_missing_value_stays_missing():
 def test_the_known_values_of_the_fact_sheet():
     on = datetime.date(2024, 1, 1)
     assert parameter("banen.urennorm", on).value == 25.5
-    assert parameter("banen.jaarnorm", on).value == 1326
+    assert parameter("banen.jaarnorm", on).value == 1331  # Besluit Wfsv art. 2.32 onder d
+    assert parameter("banen.uren_per_fta", on).value == parameter("banen.urennorm", on).value
     assert parameter("quotum.drempel_uren", on).value == 25 * parameter("quotum.uren_per_werknemer", on).value
     assert parameter("quotum.percentage_overheid", datetime.date(2018, 6, 1)).value == 1.93
     assert parameter("quotum.percentage_overheid", datetime.date(2023, 6, 1)).value == 2.76
@@ -95,15 +100,19 @@ def test_the_known_values_of_the_fact_sheet():
         parameter("doelgroep.wajong_duurzaam_met_dienstbetrekking", datetime.date(2026, 1, 1)).value is True
     )
     uitstel = {
-        day.year: parameter("quotum.heffing_uitstel", day).value
+        day: parameter("quotum.heffing_uitstel", day).value
         for day in PARAMETERS["quotum.heffing_uitstel"].dates
     }
-    assert uitstel == {
-        2015: {"regel": "geen"},
-        2020: {"regel": "jaren_voor", "jaar": 2022},
-        2025: {"regel": "jaren_voor", "jaar": 2026},
-        2026: {"regel": "voor_inwerkingtreding_art2"},
+    assert uitstel == {  # art. 122na per text version (regelrecht-corpus 2020-01-01 .. 2026-01-01)
+        datetime.date(2015, 5, 1): {"regel": "geen"},
+        datetime.date(2020, 1, 1): {"regel": "jaren_voor", "jaar": 2022},
+        datetime.date(2022, 12, 14): {"regel": "jaren_voor", "jaar": 2026},
+        datetime.date(2025, 1, 1): {"regel": "jaren_voor", "jaar": 2026},
+        datetime.date(2026, 1, 1): {"regel": "voor_inwerkingtreding_art2"},
     }
+    assert parameter("quotum.heffing_uitstel", datetime.date(2022, 12, 13)).value["jaar"] == 2022
+    assert parameter("quotum.heffing_uitstel", datetime.date(2025, 6, 1)).since == datetime.date(2022, 12, 14)
+    assert parameter("quotum.heffing_uitstel", datetime.date(2025, 6, 1)).noot  # the correction says why
 
 
 def test_values_are_shown_the_dutch_way():

@@ -153,7 +153,7 @@ def test_a_question_screen_has_its_label_help_begrippen_and_one_h1(client, conte
     fact = st.schema("doelgroep")["opgenomen_in_doelgroepregister"]
     assert response.status_code == 200
     assert body.count("<h1") == 1
-    assert html.escape(fact.label) in body and html.escape(fact.help) in body
+    assert html.escape(fact.label_on()) in body and html.escape(fact.help_on()) in body
     assert 'href="/begrippen/doelgroepregister/"' in body
     assert (
         'type="radio" id="feit-opgenomen_in_doelgroepregister" name="opgenomen_in_doelgroepregister" value="ja"'
@@ -169,13 +169,15 @@ def test_doelgroep_asks_every_ground_until_one_applies(client):
         {
             "opgenomen_in_doelgroepregister": "nee",
             "heeft_wsw_indicatie": "nee",
+            "wsw_indicatie_verlopen": "nee",
             "heeft_wajong_recht": "ja",
             "wajong_duurzaam_geen_arbeidsvermogen": "nee",
         },
     )
-    assert asked == [
+    assert asked == [  # each ground in turn (Besluit Wfsv 2.25 included) until one applies
         "opgenomen_in_doelgroepregister",
         "heeft_wsw_indicatie",
+        "wsw_indicatie_verlopen",
         "heeft_wajong_recht",
         "wajong_duurzaam_geen_arbeidsvermogen",
     ]
@@ -225,7 +227,7 @@ def test_back_returns_to_the_previous_question_with_its_answer(client):
     url = start(client, "doelgroep")
     second = answer(client, url, "nee")
     third = answer(client, second, "nee")
-    assert fact_of(third) == "heeft_wajong_recht"
+    assert fact_of(third) == "wsw_indicatie_verlopen"
     back = answer(client, third, None, "vorige")
     assert fact_of(back) == "heeft_wsw_indicatie"
     body = client.get(back).content.decode()
@@ -284,8 +286,37 @@ def test_weet_ik_niet_skips_a_question_and_the_result_says_what_is_missing(clien
     assert "/controle/" in review
     assert "Weet ik niet" in text_of(client.get(review))
     response = client.get(result_of(review))
-    assert "nog niet te beantwoorden" in text_of(response)
+    assert "Het antwoord hangt af van één gegeven dat u nog niet weet" in text_of(response)
+    assert "Een vast antwoord geeft de checker als dit bekend is" in text_of(response)
     assert "/check/telt_mee/vraag/persoon_in_doelgroep/" in response.content.decode()
+
+
+def test_weet_ik_niet_gives_the_conditional_answer_where_the_rules_have_one(client):
+    answers = {"persoon_in_doelgroep": "ja", "constructie": "inleen", "uitlener_type": "uitzendbureau"}
+    _, review = walk(client, "telt_mee", answers, query=f"peildatum={PEILDATUM}&kader=wettelijk_quotum")
+    page = text_of(client.get(result_of(review)))
+    assert "Het antwoord hangt af van één gegeven dat u nog niet weet" in page
+    assert (
+        "Als uitlener en inlener uiterlijk op 1 augustus van het jaar na het heffingsjaar afspreken dat de uren "
+        "aan de inlener worden toegerekend: ja, deze baan telt op 24 november 2026 mee voor uw organisatie."
+    ) in page
+    assert (
+        "Zonder die afspraak: nee, deze baan telt op 24 november 2026 voor geen enkele werkgever mee." in page
+    )
+
+
+def test_the_quotum_checker_answers_with_the_last_known_percentage_after_weet_ik_niet(client):
+    answers = {"sector": "overheid", "fte": "800", "uren_per_fte_per_week": "36"}
+    asked, review = walk(client, "quotum", answers, query="peildatum=2025-06-01&kader=wettelijk_quotum")
+    assert "quotumpercentage" in asked  # asked, and answered with 'Weet ik niet'
+    response = client.get(result_of(review))
+    assert answer_sentence(response).startswith("In 2025: over 2025 wordt geen quotumheffing opgelegd")
+    assert "uw doelstelling is 31,17 banen" in answer_sentence(response)
+    assert "Voor 2025 is geen vastgesteld quotumpercentage gevonden" in text_of(response)
+    question = client.get(review.replace("/controle/", "/vraag/quotumpercentage/")).content.decode()
+    assert "rekent de checker met het laatst bekende: 2,76 % (vastgesteld voor 2024)" in html.unescape(
+        question
+    )
 
 
 def test_an_optional_answer_can_be_given_and_cleared_from_the_review(client):
@@ -418,8 +449,8 @@ def test_the_print_view_has_the_answer_and_no_forms(client):
                 "quotumpercentage": "2,76",
                 "gerealiseerde_banen": "10",
             },
-            "In 2026: uw doelstelling is 38,96 banen (afgerond 39); u valt onder de quotumheffing; met een "
-            "tekort van 28,9 banen zou de heffing € 144.500 zijn, maar die wordt over 2026 niet opgelegd.",
+            "In 2026: over 2026 wordt geen quotumheffing opgelegd; met een tekort van 28,9 banen zou de heffing "
+            "€ 144.500 zijn; uw doelstelling is 38,96 banen (afgerond 39); u valt onder de quotumheffing.",
         ),
     ],
 )
@@ -432,7 +463,23 @@ def test_each_question_can_be_answered_to_the_end(client, vraag, answers, expect
     assert "Bronnen" in text_of(response)
 
 
-def test_the_quotum_checker_says_the_heffing_was_charged_under_the_old_text_of_122na(client):
+@pytest.mark.parametrize(
+    "peildatum, sentence",
+    [
+        (
+            "2022-12-13",
+            "In 2022: over 2022 wordt de quotumheffing opgelegd; met een tekort van 28,9 banen is",
+        ),
+        (
+            "2022-12-14",
+            "In 2022: over 2022 wordt geen quotumheffing opgelegd; met een tekort van 28,9 banen zou",
+        ),
+    ],
+)
+def test_the_quotum_checker_says_first_whether_the_heffing_is_imposed_by_the_text_of_122na(
+    client, peildatum, sentence
+):
+    """Art. 122na: 'vóór 1 januari 2022' in the texts up to 2022-08-02, 'vóór 1 januari 2026' from 2022-12-14."""
     answers = {
         "sector": "overheid",
         "verloonde_uren_vorig_jaar": "100000",
@@ -442,9 +489,8 @@ def test_the_quotum_checker_says_the_heffing_was_charged_under_the_old_text_of_1
         "quotumpercentage": "2,76",
         "gerealiseerde_banen": "10",
     }
-    _, review = walk(client, "quotum", answers, query="peildatum=2024-06-01&kader=wettelijk_quotum")
-    sentence = answer_sentence(client.get(result_of(review)))
-    assert sentence.endswith("en die wordt over 2024 opgelegd.")
+    _, review = walk(client, "quotum", answers, query=f"peildatum={peildatum}&kader=wettelijk_quotum")
+    assert answer_sentence(client.get(result_of(review))).startswith(sentence)
 
 
 def test_the_new_system_answer_carries_its_condition(client):
@@ -564,7 +610,8 @@ def test_the_quotum_calculator_with_fte_gives_doelbanen_tekort_heffing_chart_and
     assert response.status_code == 200
     assert "uw doelstelling is 38,96 banen (afgerond 39)" in page
     assert (
-        "tekort van 26,9 banen zou de heffing € 134.500 zijn, maar die wordt over 2023 niet opgelegd" in page
+        "over 2023 wordt geen quotumheffing opgelegd; met een tekort van 26,9 banen zou de heffing € 134.500 zijn"
+        in page
     )
     assert '<svg role="img" aria-labelledby="grafiek-titel grafiek-beschrijving"' in body
     assert '<title id="grafiek-titel">' in body
@@ -589,14 +636,40 @@ def test_the_quotum_calculator_with_hours_converts_the_realised_banen(client):
     assert "Quotumtekort" in page
 
 
-def test_the_quotum_calculator_asks_for_the_percentage_when_the_law_gives_none(client):
-    query = f"peildatum={PEILDATUM}&jaar=2026&sector=overheid&fte=100&uren_per_fte_per_week=36&bereken=1"
+def test_the_quotum_calculator_answers_for_a_year_without_a_published_percentage(client):
+    """Issue 13: no percentage found for 2026, so the last known one (2024), labelled with its source."""
+    query = f"peildatum={PEILDATUM}&jaar=2026&sector=overheid&fte=800&uren_per_fte_per_week=36&bereken=1"
+    response = client.get(f"{QUOTUM}?{query}")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "uw doelstelling is 31,17 banen" in page  # 800 x 36 x 2,76 % / 25,5
+    assert "Voor 2026 is geen vastgesteld quotumpercentage gevonden" in page
+    assert "laatst bekende percentage: 2,76 %, vastgesteld voor 2024" in page and "Bron: UWV" in page
+    with_pct = client.get(f"{QUOTUM}?{query}&quotumpercentage=3")
+    assert with_pct.status_code == 200 and "laatst bekende" not in text_of(with_pct)
+
+
+def test_the_quotum_calculator_asks_for_the_percentage_when_none_was_ever_published(client):
+    query = f"peildatum={PEILDATUM}&jaar=2026&sector=markt&fte=100&uren_per_fte_per_week=36&bereken=1"
     response = client.get(f"{QUOTUM}?{query}")
     assert response.status_code == 400
     body = response.content.decode()
-    assert 'href="#id_quotumpercentage"' in body and "is niet bekend" in body
-    with_pct = client.get(f"{QUOTUM}?{query}&quotumpercentage=2,76")
-    assert with_pct.status_code == 200 and "uw doelstelling is 3,9 banen" in text_of(with_pct)
+    assert 'href="#id_quotumpercentage"' in body and "geen quotumpercentage bekend" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        QUOTUM + "?sector=overheid&fte=10&uren_per_fte_per_week=36&bereken=1",
+        BANEN + "?uren_per_week=51&bereken=1",
+    ],
+)
+def test_after_submit_the_result_is_in_view_and_focused(client, url):
+    body = client.get(url).content.decode()
+    assert 'action="' + url.split("?")[0] + '#uitkomst"' in body  # the browser scrolls to the result
+    assert '<section aria-labelledby="uitkomst-kop" id="uitkomst" tabindex="-1" autofocus>' in body
+    form = client.get(url.split("?")[0]).content.decode()
+    assert 'id="uitkomst"' not in form and "autofocus" not in form
 
 
 @pytest.mark.parametrize(
@@ -646,8 +719,8 @@ def test_the_banen_calculator(client):
     response = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_week=51&bereken=1")
     assert response.status_code == 200
     assert "Dit is 2 banen van 25,5 uur per week." in text_of(response)
-    yearly = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_jaar=1.326&bereken=1")
-    assert "Dit is 1 baan, gerekend met 1.326 uur per jaar per baan." in text_of(yearly)
+    yearly = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_jaar=1.331&bereken=1")
+    assert "Dit is 1 baan, gerekend met 1.331 uur per jaar per baan." in text_of(yearly)
     weeks = client.get(f"{BANEN}?peildatum={PEILDATUM}&uren_per_week=25,5&weken_per_jaar=40&bereken=1")
     assert "0,77" in text_of(weeks)
 

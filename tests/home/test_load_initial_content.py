@@ -152,15 +152,21 @@ def test_placeholders_are_filled_with_the_value_in_force_everywhere_a_visitor_re
     text = text.replace("kort_antwoord: Soms.", "kort_antwoord: Vanaf [[parameter:quotum.drempel_uren]] uur.")
     text = text.replace(
         "Lees [wat",
-        "In 2019 gold [[parameter:quotum.percentage_overheid@2019-12-31]] %, sinds "
-        "[[parameterdatum:quotum.activering_overheid@2019-06-01]]. Lees [wat",
+        "In 2019 gold [[parameter:quotum.percentage_overheid@2019-12-31|%]], in 2023 "
+        "[[parameter:quotum.percentage_overheid@2023-12-31|%]] en in 2014 "
+        "[[parameter:quotum.percentage_overheid@2014-12-31|%]], sinds "
+        "[[sinds:quotum.activering_overheid@2019-06-01]]; Praktijkroute per [[per:doelgroep.praktijkroute_open]]. "
+        "Lees [wat",
     )
     path.write_text(text)
     load(small_content)
     question = km.QuestionPage.objects.get(slug="telt-inleen-mee")
     assert question.kort_antwoord == "Vanaf 40.575 uur."
     assert question.samenvatting == "Vanaf 40.575 uur."
-    assert "In 2019 gold 2,14 %, sinds 1 januari 2018." in question.body[0].value.source
+    assert (
+        "In 2019 gold 2,14 %, in 2023 2,76 % (voorlopig) en in 2014 onbekend, sinds 1 januari 2018; "
+        "Praktijkroute per 1 januari 2017." in question.body[0].value.source
+    )
     assert "[[" not in question.body[0].value.source
 
 
@@ -172,7 +178,7 @@ def test_placeholders_are_filled_with_the_value_in_force_everywhere_a_visitor_re
         ("[[parameter:quotum.drempel_uren.jaar]]", "geen veld 'jaar'"),
         ("[[parameter:quotum.drempel_uren@2020]]", "onbekende plaatshouder"),
         ("[[parametr:quotum.drempel_uren]]", "onbekende plaatshouder"),
-        ("[[parameterdatum:quotum.drempel_uren@2010-01-01]]", "geen begindatum"),
+        ("[[sinds:quotum.drempel_uren@2010-01-01]]", "geen begindatum"),
     ],
 )
 def test_a_placeholder_that_cannot_be_filled_stops_the_load(small_content, placeholder, message):
@@ -201,3 +207,21 @@ def test_a_parameter_that_changes_makes_a_new_revision_on_the_next_load(small_co
     load(small_content)
     assert Revision.objects.count() == revisions + 1
     assert "Geactiveerd: ja." in km.ArticlePage.objects.get(slug="wat-telt-mee").body[2].value.source
+
+
+@pytest.mark.parametrize(
+    ("configured", "shown"), [("", "nog in te stellen"), ("beheer@portaal.test", "beheer@portaal.test")]
+)
+def test_a_setting_placeholder_shows_the_configured_contact_address_or_its_fallback(
+    small_content, settings, client, configured, shown
+):
+    settings.PORTAL_CONTACT_EMAIL = configured
+    (small_content / "paginas" / "contact.md").write_text(
+        "---\ntype: pagina\nslug: contact\ntitel: Contact\n---\n"
+        "Mail ons: [[instelling:contact_email|nog in te stellen]].\n",
+        encoding="utf-8",
+    )
+    load(small_content)
+    html = client.get("/contact/").content.decode()
+    assert f"Mail ons: {shown}." in html
+    assert "[[" not in html

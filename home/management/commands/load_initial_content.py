@@ -17,12 +17,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.rich_text import RichText
 
 from home.content_files import PAGE_TYPES, PARAMETER_LINE, ContentError, fill, read_content, texts
 from home.models import HomePage, LoadedContentFile, StandardPage
 from knowledge import models as km
-from knowledge.markdown import PAGE_MODELS, render_markdown
+from knowledge.markdown import PAGE_MODELS, markdown_blocks, render_markdown
+from voortgang.content import load_measurements, read_measurements
 
 TAXONOMY_MODELS = {
     "thema": km.Thema,
@@ -80,10 +80,12 @@ class Command(BaseCommand):
         on = timezone.localdate()
         try:
             content = read_content(root, on)
+            measurements = read_measurements(root, content)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
             changed = Loader(content, self.stdout, on).load()
+            changed += load_measurements(measurements)
         self.stdout.write(f"{changed} bestanden nieuw of gewijzigd.")
         if changed and not options["no_index"]:
             call_command("update_index", verbosity=0)
@@ -229,11 +231,12 @@ class Loader:
         """Markdown with optional `::parameter name "label"` lines -> StreamField blocks."""
         blocks, position = [], 0
         for match in PARAMETER_LINE.finditer(text):
-            blocks.append(("paragraph", RichText(self.html(text[position : match.start()]))))
+            blocks += markdown_blocks(
+                self.text(text[position : match.start()]), resolve_page=self.resolve_page
+            )
             blocks.append(("parameter", {"parameter": match.group(1), "label": match.group(2) or ""}))
             position = match.end()
-        blocks.append(("paragraph", RichText(self.html(text[position:]))))
-        return [b for b in blocks if not (b[0] == "paragraph" and not b[1].source.strip())]
+        return blocks + markdown_blocks(self.text(text[position:]), resolve_page=self.resolve_page)
 
     def fill_page(self, item, page):
         """Pass 2: set every field and publish a new revision."""

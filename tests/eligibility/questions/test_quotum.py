@@ -73,9 +73,9 @@ def test_rounding_down_is_exact_for_decimal_inputs(raw, expected):
 
 
 def test_the_calculator_formula_is_fte_times_hours_times_percentage_over_25_5():
-    assert doelbanen(Decimal(10000), Decimal(36), Decimal("2.76")).quantize(Decimal("0.01")) == Decimal(
-        "389.65"
-    )
+    assert doelbanen(Decimal(10000), Decimal(36), Decimal("2.76"), Decimal("25.5")).quantize(
+        Decimal("0.01")
+    ) == Decimal("389.65")
 
 
 def test_the_legal_formula_is_a_times_b_minus_c_over_d():
@@ -133,5 +133,8 @@ def test_an_unknown_percentage_is_said_to_be_unknown_not_guessed():
         "quotum", {"sector": "overheid", "jaar": 2021, "fte": 100, "uren_per_fte_per_week": 36}, "2021-06-30"
     )
     step = next(s for s in result["uitleg"] if s["regel_id"] == "quotumpercentage")
-    assert step["uitkomst"] == "onbekend" and "niet bekend" in step["toelichting"]
+    assert step["uitkomst"] == "onbekend" and "niet gevonden" in step["toelichting"]
     assert result["ontbrekende_feiten"] == ["quotumpercentage"]
+    last = result["antwoord"]["laatst_bekende_quotumpercentage"]  # for the tools, never as the answer
+    assert last["percentage"] == 2.14 and last["jaar"] == 2019 and last["bronnen"]
+    assert result["antwoord"]["doelbanen"] is None

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VoortgangConfig(AppConfig):
+    name = "voortgang"
+    verbose_name = "Voortgang"
