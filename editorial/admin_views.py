@@ -297,7 +297,7 @@ class ContentGapDetail(EditorReport):
         if action == "concept" and gap.status == ContentGap.Status.OPEN:
             try:
                 page = gaps.convert(gap, request.user)
-            except gaps.NoQuestionIndex as exc:
+            except gaps.CannotConvert as exc:
                 messages.error(request, str(exc))
                 return redirect(_gap_url(gap))
             messages.success(

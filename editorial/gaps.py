@@ -139,8 +139,8 @@ def ranked(limit=None):
     return gaps[:limit] if limit else gaps
 
 
-class NoQuestionIndex(Exception):
-    """There is no vragenbank to put the draft in."""
+class CannotConvert(Exception):
+    """There is no vragenbank to put the draft in, or the user may not add a page there."""
 
 
 @transaction.atomic
@@ -154,7 +154,9 @@ def convert(gap, user=None):
         return gap.page
     index = QuestionIndexPage.objects.first()
     if index is None:
-        raise NoQuestionIndex("Er is geen vragenbank om de conceptvraag in te zetten.")
+        raise CannotConvert("Er is geen vragenbank om de conceptvraag in te zetten.")
+    if user is not None and not index.permissions_for_user(user).can_add_subpage():
+        raise CannotConvert("U mag geen vragen toevoegen aan de vragenbank.")
     page = QuestionPage(
         title=gap.title,
         live=False,
