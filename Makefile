@@ -43,7 +43,8 @@ dev: $(VENV)/.installed-run
 	$(PY) manage.py load_initial_content --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: every test on SQLite + Whoosh; again on PostgreSQL + the database search backend when CI or PG=1
+## test: every test on SQLite + Whoosh; the tests that use the database again on PostgreSQL + the
+##       database search backend when CI or PG=1
 test: $(VENV)/.installed-test
 	./scripts/browser.sh
 	$(MAKE) test-sqlite
@@ -54,7 +55,7 @@ test-sqlite:
 
 test-postgres:
 	./scripts/postgres.sh
-	DATABASE_URL=$(PG_URL) PORTAL_SEARCH_BACKEND=database $(PY) -m pytest -n 2 --dist loadgroup -q -m "not browser"
+	DATABASE_URL=$(PG_URL) PORTAL_SEARCH_BACKEND=database PORTAL_TESTS_DATABASE_ONLY=1 $(PY) -m pytest -n 2 --dist loadgroup -q -m "not browser"
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

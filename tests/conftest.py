@@ -24,3 +24,21 @@ def _fresh_page_cache():
     from django.core.cache import caches
 
     caches["pages"].clear()
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With PORTAL_TESTS_DATABASE_ONLY set (the PostgreSQL run of `make test`), only the tests
+    that use the database run: the others cannot touch it, so a second run would repeat the
+    first one exactly."""
+    if not os.environ.get("PORTAL_TESTS_DATABASE_ONLY"):
+        return
+    keep, skip = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        (keep if uses_db else skip).append(item)
+    if skip:
+        config.hook.pytest_deselected(items=skip)
+        items[:] = keep
