@@ -11,6 +11,7 @@ from knowledge import models as km
 from knowledge.forms import PortalPageForm
 from tests.factories import BronFactory, QuestionPageFactory
 from tests.knowledge.admin_forms import form_data
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 JSON = {"Accept": "application/json"}
@@ -19,7 +20,7 @@ JSON = {"Accept": "application/json"}
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_superuser("eindredacteur", "er@example.org", "x")
-    client.force_login(user)
+    verified_login(client, user)  # superusers pass the second factor first
     return user
 
 
