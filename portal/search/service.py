@@ -160,6 +160,8 @@ def _stream_text(body):
 
 
 def _result_for(obj, type_key, words, score=None):
+    from voortgang.templatetags import voortgang_tags as metingen  # not at import: app loading
+
     summary = (
         getattr(obj, "samenvatting", "")
         or getattr(obj, "kort_antwoord", "")
@@ -172,7 +174,8 @@ def _result_for(obj, type_key, words, score=None):
         url=url,
         type=type_key,
         type_label=TYPES[type_key][1],
-        fragment=highlight.fragment(_search_text(obj), words, fallback=summary),
+        # a figure of a published meting in place of its placeholder (the page fills it the same way)
+        fragment=highlight.fragment(metingen.fill(_search_text(obj)), words, fallback=summary),
         score=score,
         obj=obj,
     )
