@@ -201,3 +201,18 @@ def test_the_page_works_without_javascript_and_without_inline_script_or_style(cl
         assert svg["role"] == "img"
         labels = svg["aria-labelledby"].split()
         assert all(svg.find(id=label) for label in labels)
+
+
+def test_a_published_meting_reaches_a_visitor_who_saw_the_page_before(
+    client, figures, meting_factory, django_capture_on_commit_callbacks
+):
+    """The page cache keeps /voortgang/ for visitors; publishing a meting moves it on."""
+    assert "4.321" not in client.get("/voortgang/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = meting_factory(slug="rijk-2024", sector="rijk", jaar=2024, gerealiseerd=4321, live=False)
+        draft.save_revision()
+    assert "4.321" not in client.get("/voortgang/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    assert "4.321" in client.get("/voortgang/").content.decode()
+    assert "4321" in client.get("/voortgang/metingen.csv?sector=rijk").content.decode()
