@@ -9,6 +9,9 @@ tool, question, facts and peildatum, and compares the two:
 - ``bronnen``, ``onzekerheden``, ``ontbrekende_feiten`` and ``aannames``: what was added or left out;
 - the rules version then and now.
 
+``recheck_link(was, now)`` does the same for what a record's link keeps (the answer, each rule's
+outcome, the facts still missing): the answer fields and the rules whose outcome changed.
+
 ``conclusie`` says in one or two sentences whether the answer is still the same and whether the
 rules changed; every difference has its own ``melding``. The answer counts as the same when every
 field of the ``antwoord`` and the facts still missing are the same.
@@ -97,8 +100,12 @@ def _regel(step):
     return str(step.get("regel") or step.get("regel_id") or "regel")
 
 
-def rule_changes(was, nu):
-    """[{regel_id, regel, wijziging, velden, was, nu, bronnen_nieuw, bronnen_vervallen, melding}]."""
+RULE_FIELDS = ("uitkomst", "toelichting", "bronnen")
+
+
+def rule_changes(was, nu, compared=RULE_FIELDS):
+    """[{regel_id, regel, wijziging, velden, was, nu, bronnen_nieuw, bronnen_vervallen, melding}]:
+    rules new, gone, or differing in one of the ``compared`` fields."""
     before, after = _paired(was), _paired(nu)
     keys = [*after, *(key for key in before if key not in after)]
     out = []
@@ -135,10 +142,14 @@ def rule_changes(was, nu):
             )
             continue
         old_view, new_view = _step_view(old), _step_view(new)
-        fields = [name for name in ("uitkomst", "toelichting", "bronnen") if old_view[name] != new_view[name]]
+        fields = [name for name in compared if old_view[name] != new_view[name]]
         if not fields:
             continue
-        added, dropped = _list_changes(old_view["bronnen"], new_view["bronnen"], _bron_key)
+        added, dropped = (
+            _list_changes(old_view["bronnen"], new_view["bronnen"], _bron_key)
+            if "bronnen" in compared
+            else ([], [])
+        )
         parts = []
         if "uitkomst" in fields:
             parts.append(
@@ -204,6 +215,49 @@ def _version_sentence(was, nu):
     return f"De regels zijn wel gewijzigd sinds het verslag is gemaakt: regelversie {was['versie']}, nu {nu['versie']}."
 
 
+def _lead(antwoord, same_answer):
+    if same_answer:
+        return "Het antwoord is nog hetzelfde onder de regels van vandaag."
+    shown = [
+        f"{item['label'].lower()} nu {_show(item['veld'], item['nu'])} (was {_show(item['veld'], item['was'])})"
+        for item in antwoord[:3]
+    ]
+    return (
+        "Het antwoord is veranderd onder de regels van vandaag"
+        + (": " + "; ".join(shown) if shown else "")
+        + "."
+    )
+
+
+def _rules_sentence(regels, same_version):
+    changed_rules = [item["regel"] for item in regels]
+    if changed_rules:
+        names = ", ".join(f"'{name}'" for name in changed_rules[:5]) + (
+            " en meer" if len(changed_rules) > 5 else ""
+        )
+        count = len(changed_rules)
+        return (
+            f"{'Eén regel valt' if count == 1 else f'{count} regels vallen'} anders uit of "
+            f"{'is' if count == 1 else 'zijn'} anders onderbouwd: {names}."
+        )
+    if not same_version:
+        return "De toegepaste regels, hun uitkomsten en hun bronnen zijn gelijk gebleven."
+    return ""
+
+
+def _missing_change(was, nu):
+    if was == nu:
+        return None, []
+    melding = (
+        "Nog nodig voor het antwoord: "
+        + (", ".join(nu) or "niets meer")
+        + " (was: "
+        + (", ".join(was) or "niets")
+        + ")."
+    )
+    return {"was": was, "nu": nu}, [melding]
+
+
 def recheck(record):
     """The comparison of a checked record with the same record made under today's rules."""
     vraag = record["vraag"]
@@ -212,9 +266,7 @@ def recheck(record):
     regels = rule_changes(record["uitleg"], now["uitleg"])
     bronnen_nieuw, bronnen_vervallen = _list_changes(record["bronnen"], now["bronnen"], _bron_key)
     onzekerheden = onzekerheid_changes(record["onzekerheden"], now["onzekerheden"])
-    ontbrekend = None
-    if record["ontbrekende_feiten"] != now["ontbrekende_feiten"]:
-        ontbrekend = {"was": record["ontbrekende_feiten"], "nu": now["ontbrekende_feiten"]}
+    ontbrekend, missing = _missing_change(record["ontbrekende_feiten"], now["ontbrekende_feiten"])
     aannames = None
     if record["aannames"] != now["aannames"]:
         nieuw, vervallen = _list_changes(record["aannames"], now["aannames"], str)
@@ -222,15 +274,7 @@ def recheck(record):
     same_answer = not antwoord and ontbrekend is None
     same_version = record["regels"]["versie"] == now["regels"]["versie"]
 
-    meldingen = [item["melding"] for item in antwoord]
-    if ontbrekend is not None:
-        meldingen.append(
-            "Nog nodig voor het antwoord: "
-            + (", ".join(now["ontbrekende_feiten"]) or "niets meer")
-            + " (was: "
-            + (", ".join(record["ontbrekende_feiten"]) or "niets")
-            + ")."
-        )
+    meldingen = [item["melding"] for item in antwoord] + missing
     meldingen += [item["melding"] for item in regels]
     if bronnen_nieuw:
         meldingen.append("Nieuwe bronnen: " + "; ".join(_bron_title(b) for b in bronnen_nieuw) + ".")
@@ -243,30 +287,11 @@ def recheck(record):
         meldingen += [f"Nieuwe aanname: {item}" for item in aannames["nieuw"]]
         meldingen += [f"Vervallen aanname: {item}" for item in aannames["vervallen"]]
 
-    if same_answer:
-        lead = "Het antwoord is nog hetzelfde onder de regels van vandaag."
-    else:
-        shown = [
-            f"{item['label'].lower()} nu {_show(item['veld'], item['nu'])} (was {_show(item['veld'], item['was'])})"
-            for item in antwoord[:3]
-        ]
-        lead = (
-            "Het antwoord is veranderd onder de regels van vandaag"
-            + (": " + "; ".join(shown) if shown else "")
-            + "."
-        )
-    conclusie = [lead, _version_sentence(record["regels"], now["regels"])]
-    changed_rules = [item["regel"] for item in regels]
-    if changed_rules:
-        names = ", ".join(f"'{name}'" for name in changed_rules[:5]) + (
-            " en meer" if len(changed_rules) > 5 else ""
-        )
-        count = len(changed_rules)
-        conclusie.append(
-            f"{'Eén regel valt' if count == 1 else f'{count} regels vallen'} anders uit of {'is' if count == 1 else 'zijn'} anders onderbouwd: {names}."
-        )
-    elif not same_version:
-        conclusie.append("De toegepaste regels, hun uitkomsten en hun bronnen zijn gelijk gebleven.")
+    conclusie = [
+        _lead(antwoord, same_answer),
+        _version_sentence(record["regels"], now["regels"]),
+        _rules_sentence(regels, same_version),
+    ]
     if same_version and meldingen:
         conclusie.append(
             "Dat verschil komt niet uit de regelbestanden zelf (de regelversie is gelijk); meld het aan de redactie."
@@ -274,7 +299,7 @@ def recheck(record):
     return {
         "antwoord_gelijk": same_answer,
         "regelversie_gelijk": same_version,
-        "conclusie": " ".join(conclusie),
+        "conclusie": " ".join(part for part in conclusie if part),
         "meldingen": meldingen,
         "verschillen": {
             "antwoord": antwoord,
@@ -285,5 +310,41 @@ def recheck(record):
             "aannames": aannames,
         },
         "regels": {"verslag": record["regels"], "nu": now["regels"]},
+        "verslag": now,
+    }
+
+
+LINK_NOTE = (
+    "De link bewaart het antwoord en de uitkomst van elke regel; de toelichtingen en bronnen van toen staan in "
+    "het JSON-bestand van het verslag, dat u hiervoor kunt laten controleren."
+)
+
+
+def recheck_link(was, now):
+    """What a link can tell: ``was`` (record.read_fingerprint) against ``now``, the record made today
+    from the link's facts; the keys of ``recheck`` that a link can fill (no bronnen, onzekerheden or
+    aannames: a link does not keep them)."""
+    antwoord = antwoord_changes(now["vraag"], was["antwoord"], now["antwoord"])
+    regels = rule_changes(was["uitleg"], now["uitleg"], compared=("uitkomst",))
+    ontbrekend, missing = _missing_change(was["ontbrekende_feiten"], now["ontbrekende_feiten"])
+    same_answer = not antwoord and ontbrekend is None
+    same_version = was["regels"]["versie"] == now["regels"]["versie"]
+    meldingen = [item["melding"] for item in antwoord] + missing + [item["melding"] for item in regels]
+    conclusie = [
+        _lead(antwoord, same_answer),
+        _version_sentence(was["regels"], now["regels"]),
+        _rules_sentence(regels, True),
+    ]
+    if not same_version and not regels:
+        conclusie.append("Elke regel valt nog hetzelfde uit.")
+    if not same_version:
+        conclusie.append(LINK_NOTE)
+    return {
+        "antwoord_gelijk": same_answer,
+        "regelversie_gelijk": same_version,
+        "conclusie": " ".join(part for part in conclusie if part),
+        "meldingen": meldingen,
+        "verschillen": {"antwoord": antwoord, "regels": regels, "ontbrekende_feiten": ontbrekend},
+        "regels": {"verslag": was["regels"], "nu": now["regels"]},
         "verslag": now,
     }

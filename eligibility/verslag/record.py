@@ -12,13 +12,19 @@ shell) field by field and then its seal, and raises ``InvalidRecord`` with the A
 (``[{"veld", "melding"}]``): a record that was edited after it was made, or made by another
 installation, is refused rather than compared.
 
-``link(tool, vraag, feiten, peildatum)`` is the record as a URL: it carries only the question,
-the facts, the peildatum and the rules version (the checker's query string), never the answer;
-opening it computes the record again under the rules of that day.
+``record_link(record)`` is the record as a URL: the question, the facts, the peildatum and the
+rules version (the checker's query string), plus ``antwoord``: the answer, the outcome of each
+rule and the facts still missing, signed like the seal (``fingerprint``). Opening the link
+computes the record again under the rules of that day and compares it with what the link kept, so
+the link itself says whether the answer still holds and which rule's outcome changed; the JSON
+file keeps more (explanations and sources), for a full comparison. A link without ``antwoord``
+(or one whose answer would not fit in an address) tells only whether the rules version changed.
 """
 
+import hashlib
 import json
 import re
+import zlib
 from dataclasses import dataclass
 
 from django.core import signing
@@ -298,20 +304,83 @@ def read(data):
 REGELVERSIE = "regelversie"
 HULPMIDDEL = "hulpmiddel"
 FORMAT = "formaat"
+ANTWOORD = "antwoord"
+LINK_SALT = "eligibility.verslag.link"
+MAX_FINGERPRINT = 2500  # characters: with the facts the address stays under st.MAX_QUERY_LENGTH
+BAD_FINGERPRINT = (
+    "Het antwoord in de link is veranderd of onleesbaar (of de link komt van een andere installatie van het "
+    "portaal). Open de link zoals u hem kreeg, of laat het JSON-bestand van het verslag controleren."
+)
 
 
-def link(tool, vraag, feiten, peildatum, formaat=None):
-    """The record's path: /check/<vraag>/verslag/?peildatum=...&<facts>&regelversie=... (no answer)."""
-    state = st.State(vraag, engine.validate_peildatum(peildatum), given_facts(vraag, feiten))
-    query = state.query(
-        skipped=False,
-        **{HULPMIDDEL: None if tool == "checker" else tool, REGELVERSIE: versie.current(), FORMAT: formaat},
-    )
-    return f"{reverse('checker-verslag', args=[vraag])}?{query}"
+def _link_signer():
+    return signing.Signer(salt=LINK_SALT, algorithm="sha256")
+
+
+def _subject(tool, vraag, feiten, peildatum):
+    """A short hash of what was asked (tool, question, facts, peildatum): the kept answer belongs to it."""
+    asked = [tool, vraag, given_facts(vraag, feiten), engine.validate_peildatum(peildatum).isoformat()]
+    text_ = json.dumps(asked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprint(record):
+    """What a link keeps of the record's answer, signed: the answer, each rule's outcome, the facts
+    still missing, the rules version and what was asked; or "" when that would not fit in an address."""
+    kept = {
+        "k": _subject(record["hulpmiddel"], record["vraag"], record["feiten"], record["peildatum"]),
+        "v": record["regels"]["versie"],
+        "a": record["antwoord"],
+        "r": [
+            [step.get("regel_id") or step.get("regel") or "", step.get("uitkomst")]
+            for step in record["uitleg"]
+        ],
+        "o": record["ontbrekende_feiten"],
+    }
+    signed = _link_signer().sign_object(kept, compress=True)  # no timestamp: one record, one link
+    return signed if len(signed) <= MAX_FINGERPRINT else ""
+
+
+def read_fingerprint(raw, link):
+    """The answer ``link`` kept: {"antwoord", "uitleg", "ontbrekende_feiten", "regels"} (uitleg as
+    regel_id and uitkomst only); raises st.BadParams when it was changed, is unreadable, or belongs to
+    other facts or another rules version than the link names."""
+    try:
+        kept = _link_signer().unsign_object(raw) if len(raw) <= MAX_FINGERPRINT else None
+    except (signing.BadSignature, ValueError, zlib.error):
+        kept = None
+    if not (
+        isinstance(kept, dict)
+        and kept.get("v") == link.regelversie
+        and kept.get("k") == _subject(link.tool, link.vraag, link.feiten, link.peildatum)
+        and isinstance(kept.get("a"), dict)
+        and isinstance(kept.get("r"), list)
+        and all(isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) for item in kept["r"])
+        and isinstance(kept.get("o"), list)
+    ):
+        raise st.BadParams([{"veld": ANTWOORD, "melding": BAD_FINGERPRINT}])
+    return {
+        "antwoord": kept["a"],
+        "uitleg": [{"regel_id": regel_id, "uitkomst": uitkomst} for regel_id, uitkomst in kept["r"]],
+        "ontbrekende_feiten": kept["o"],
+        "regels": {"versie": link.regelversie},
+    }
 
 
 def record_link(record, formaat=None):
-    return link(record["hulpmiddel"], record["vraag"], record["feiten"], record["peildatum"], formaat)
+    """The record's path: /check/<vraag>/verslag/?peildatum=...&<facts>&regelversie=...&antwoord=..."""
+    vraag, tool = record["vraag"], record["hulpmiddel"]
+    state = st.State(vraag, engine.validate_peildatum(record["peildatum"]), dict(record["feiten"]))
+    query = state.query(
+        skipped=False,
+        **{
+            HULPMIDDEL: None if tool == "checker" else tool,
+            REGELVERSIE: record["regels"]["versie"],
+            ANTWOORD: fingerprint(record) or None,
+            FORMAT: formaat,
+        },
+    )
+    return f"{reverse('checker-verslag', args=[vraag])}?{query}"
 
 
 @dataclass
@@ -322,13 +391,14 @@ class Link:
     peildatum: object
     regelversie: str
     formaat: str | None
+    was: dict | None = None  # what the link kept of the answer (read_fingerprint), if anything
 
 
 def read_link(vraag, query, today):
     """The Link in a record's query string; raises checker.state.BadParams with Dutch messages."""
     choices = tuple(name for name, (_, questions) in tools.TOOLS.items() if vraag in questions)
     state, extras, raw = st.read_state(
-        vraag, query, today, extra={HULPMIDDEL: choices, FORMAT: ("json",)}, skip=(REGELVERSIE,)
+        vraag, query, today, extra={HULPMIDDEL: choices, FORMAT: ("json",)}, skip=(REGELVERSIE, ANTWOORD)
     )
     fouten = []
     if st.PEILDATUM not in query:
@@ -343,7 +413,7 @@ def read_link(vraag, query, today):
         )
     if fouten:
         raise st.BadParams(fouten)
-    return Link(
+    found = Link(
         extras.get(HULPMIDDEL, "checker"),
         vraag,
         state.answers,
@@ -351,11 +421,12 @@ def read_link(vraag, query, today):
         regelversie,
         extras.get(FORMAT),
     )
+    if ANTWOORD in raw:
+        found.was = read_fingerprint(raw[ANTWOORD], found)
+    return found
 
 
 def links(tool, vraag, feiten, peildatum):
     """{"url", "json_url"}: the record page and its JSON download, for a tool's answer page."""
-    return {
-        "url": link(tool, vraag, feiten, peildatum),
-        "json_url": link(tool, vraag, feiten, peildatum, "json"),
-    }
+    record = make(tool, vraag, feiten, peildatum)
+    return {"url": record_link(record), "json_url": record_link(record, "json")}

@@ -1,8 +1,9 @@
 """The decision record's pages: the record from its link, its JSON download, and the check of a
 saved record (an uploaded JSON file) against today's rules.
 
-``/check/<vraag>/verslag/?peildatum=...&<feiten>&regelversie=...`` computes the record again from
-what the link carries (``?formaat=json`` downloads it); ``/check/verslag/`` takes a saved record
+``/check/<vraag>/verslag/?peildatum=...&<feiten>&regelversie=...&antwoord=...`` computes the record
+again from what the link carries and compares it with the answer the link kept (``?formaat=json``
+downloads it); ``/check/verslag/`` takes a saved record
 and shows whether its answer still holds and what changed. Nothing is stored: the upload is read
 in memory (at most 2 MB, the same handler as the placements file) and forgotten.
 """
@@ -90,7 +91,7 @@ def _crumbs(record, request):
 
 
 def link_status(link, record):
-    """What a link can tell: whether the rules version it names is today's."""
+    """What a link without its answer can tell: whether the rules version it names is today's."""
     now = record["regels"]["versie"]
     if link.regelversie == now:
         return {
@@ -119,7 +120,10 @@ def from_link(request, vraag):
     if link.formaat == "json":
         return download(record)
     context = record_context(request, record)
-    context["status"] = link_status(link, record)
+    if link.was is not None:  # the link kept the answer: say whether it still holds
+        context["comparison"] = compare.recheck_link(link.was, record)
+    else:
+        context["status"] = link_status(link, record)
     return TemplateResponse(request, TEMPLATE, context)
 
 

@@ -49,8 +49,14 @@ def test_the_result_page_links_to_its_record_and_the_link_round_trips(client, ca
     assert result.status_code == 200
     page, download = verslag_links(result)
     query = dict(parse_qsl(urlsplit(page).query))
-    assert set(query) <= {"peildatum", "regelversie", *(f.name for f in st.facts_of(case["question"]))}
-    assert query["regelversie"] == versie.current()
+    assert set(query) <= {
+        "peildatum",
+        "regelversie",
+        "antwoord",
+        *(f.name for f in st.facts_of(case["question"])),
+    }
+    assert query["regelversie"] == versie.current() and query["antwoord"]  # the answer, signed
+    assert len(page) < st.MAX_QUERY_LENGTH
     record = json.loads(client.get(download).content)
     assert record["vraag"] == case["question"] and record["peildatum"] == case["peildatum"]
     assert rec.record_link(record) == page  # link -> record -> the same link
@@ -102,24 +108,107 @@ def test_the_record_page_shows_question_facts_answer_rules_sources_and_version(c
         for bron in step["bronnen"]:
             assert bron["titel"] in page
     assert f"Regelversie {versie.current()}" in page and versie.release() in page
-    assert "Nagerekend met de regels van vandaag: de regelversie is dezelfde" in page
+    assert "Het antwoord is nog hetzelfde Het antwoord is nog hetzelfde onder de regels van vandaag." in page
+    assert (
+        f"De regels zijn niet gewijzigd sinds het verslag is gemaakt (regelversie {versie.current()})" in page
+    )
     assert "<script>" not in response.content.decode().split("</main>")[0]  # no inline script
     assert ' style="' not in response.content.decode()
 
 
-def test_a_link_with_another_rules_version_says_the_rules_changed(client):
-    link = rec.record_link(rec.make(*BANEN)).replace(versie.current(), "0123456789abcdef")
+def without_answer(link):
+    """A link as made before links kept the answer: the question, facts, peildatum and rules version."""
+    path, query = link.split("?")
+    return path + "?" + "&".join(p for p in query.split("&") if not p.startswith("antwoord="))
+
+
+def test_an_older_link_with_the_rules_version_of_today_says_the_version_is_the_same(client):
+    page = text_of(client.get(without_answer(rec.record_link(rec.make(*BANEN)))))
+    assert "Nagerekend met de regels van vandaag: de regelversie is dezelfde" in page
+
+
+def test_an_older_link_with_another_rules_version_says_the_rules_changed(client):
+    link = without_answer(rec.record_link(rec.make(*BANEN))).replace(versie.current(), "0123456789abcdef")
     page = text_of(client.get(link))
     assert "De regels zijn gewijzigd sinds dit verslag is gemaakt" in page
     assert "regelversie 0123456789abcdef" in page and versie.current() in page
 
 
-def test_a_link_made_before_a_rule_change_shows_the_answer_under_todays_rules(client, monkeypatch, tmp_path):
+def test_a_link_made_before_a_rule_change_says_the_answer_changed_and_which_rule(
+    client, monkeypatch, tmp_path
+):
+    record = rec.make(*BANEN)
+    old_version = record["regels"]["versie"]
+    link = rec.record_link(record)
+    new_version = change_rules(monkeypatch, tmp_path, "banen.urennorm", datetime.date(2024, 1, 1), 20.0)
+    response = client.get(link)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert (
+        "Het antwoord is veranderd Het antwoord is veranderd onder de regels van vandaag: aantal banen nu 1,28"
+        in page
+    )
+    assert f"regelversie {old_version}, nu {new_version}" in page
+    now = rec.make(*BANEN)
+    changed = [
+        step["regel"]
+        for old, step in zip(record["uitleg"], now["uitleg"], strict=True)
+        if old["uitkomst"] != step["uitkomst"]
+    ]
+    assert changed and all(f"'{name}'" in page for name in changed)  # the rule that differs, by name
+    assert "Aantal banen: nu 1,28, was 1." in page
+    assert "Het antwoord toen en nu" in page  # the table of the answer then and now
+    assert "1,28 banen" in page  # and the record under today's rules
+
+
+def test_a_link_after_a_new_source_only_says_the_answer_and_every_outcome_held(client, monkeypatch, tmp_path):
     link = rec.record_link(rec.make(*BANEN))
-    change_rules(monkeypatch, tmp_path, "banen.urennorm", datetime.date(2024, 1, 1), 20.0)
+    change_rules(
+        monkeypatch, tmp_path, "banen.urennorm", datetime.date(2024, 1, 1), 25.5, titel="Nieuwe bron"
+    )
     page = text_of(client.get(link))
-    assert "De regels zijn gewijzigd" in page
-    assert "1,28 banen" in page
+    assert "Het antwoord is nog hetzelfde onder de regels van vandaag. De regels zijn wel gewijzigd" in page
+    assert "Elke regel valt nog hetzelfde uit." in page and "JSON-bestand" in page
+
+
+def _replace_param(link, name, value):
+    path, query = link.split("?")
+    return (
+        path
+        + "?"
+        + "&".join(p if not p.startswith(name + "=") else f"{name}={value}" for p in query.split("&"))
+    )
+
+
+OTHER = rec.make("checker", "banen", {"uren_per_week": 40}, "2024-06-01")
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda link, kept: _replace_param(
+            link, "antwoord", kept[:-3] + ("abc" if kept[-3:] != "abc" else "abd")
+        ),
+        lambda link, kept: _replace_param(link, "antwoord", "x" * 3000),
+        lambda link, kept: _replace_param(link, "antwoord", "%00%FF%3Cscript%3Ealert(1)%3C/script%3E"),
+        lambda link, kept: _replace_param(link, "antwoord", ""),
+        lambda link, kept: link.replace(versie.current(), "0123456789abcdef"),
+        lambda link, kept: _replace_param(
+            link, "antwoord", rec.fingerprint(OTHER)
+        ),  # another record's answer
+        lambda link, kept: link.replace("peildatum=2024-06-01", "peildatum=2024-06-02"),  # other facts
+    ],
+    ids=["signature", "huge", "garbage", "empty", "version", "other answer", "other peildatum"],
+)
+def test_a_link_whose_kept_answer_does_not_fit_gets_a_400_that_says_so(client, spoil):
+    link = rec.record_link(rec.make(*BANEN))
+    kept = dict(parse_qsl(urlsplit(link).query))["antwoord"]
+    spoiled = spoil(link, kept)
+    assert spoiled != link
+    response = client.get(spoiled)
+    assert response.status_code == 400
+    assert "Het antwoord in de link is veranderd of onleesbaar" in text_of(response)
+    assert "<script>alert" not in response.content.decode()
 
 
 @pytest.mark.parametrize(
