@@ -4,7 +4,7 @@ Everything is read at request time from the published metingen and the rules par
 meting an Eindredacteur publishes shows at once, and a draft never does.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -54,8 +54,11 @@ def metingen_download(request):
     sector = request.GET.get("sector")
     metingen = published()
     if sector is not None:
-        if sector not in Sector.values:
-            raise Http404("Onbekende sector.")
+        if sector not in Sector.values:  # bad input: a plain 400 that names the choices, never echoing it
+            return HttpResponseBadRequest(
+                "Onbekende sector in het adres. Kies een van: " + ", ".join(Sector.values) + ".\n",
+                content_type="text/plain; charset=utf-8",
+            )
         metingen = [m for m in metingen if m.sector == sector]
     name = f"metingen-{sector}.csv" if sector else "metingen.csv"
     return _download(progress.metingen_csv(metingen), name)
