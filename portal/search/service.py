@@ -261,7 +261,10 @@ def validate(type_key=None, page=1, filters=None):
     for facet, values in (filters or {}).items():
         if facet not in FACETS:
             continue
-        values = [v for v in (values or []) if isinstance(v, str) and v and len(v) <= 80][:10]
+        # a slug is printable: a NUL byte would even break PostgreSQL's query, so it is dropped
+        values = [v for v in (values or []) if isinstance(v, str) and v.isprintable() and 0 < len(v) <= 80][
+            :10
+        ]
         if values:
             clean_filters[facet] = values
     return type_key or None, page, clean_filters

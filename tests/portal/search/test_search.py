@@ -76,6 +76,14 @@ def test_taxonomy_facets_count_and_filter(content, search_fn):
     assert titles(filtered) == ["De quotumheffing en het uitstel ervan"]
 
 
+def test_a_filter_value_with_a_control_character_is_ignored_not_an_error(content, search_fn, caplog):
+    # a NUL byte in a thema would make PostgreSQL refuse the query and abort the transaction
+    filtered = search_fn("quotum werkgever", filters={"thema": ["banen-en-quotum\x00", "x\ty"]})
+    assert filtered.filters == {}
+    assert "De quotumheffing en het uitstel ervan" in titles(filtered)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
 def test_pagination_ten_per_page(content, search_fn):
     from tests.factories import ArticlePageFactory
 

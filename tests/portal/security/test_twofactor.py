@@ -68,13 +68,14 @@ def test_with_a_device_the_code_is_asked_at_every_login(client, make_editor):
     assert re.search(r'name="code"', form)
     assert client.post("/admin/tweestaps/", {"code": "12", "next": "/admin/"}).status_code == 400
     assert client.get("/admin/").status_code == 302
-    ok = client.post("/admin/tweestaps/", {"code": code(device), "next": "https://elders.example/"})
+    used = code(device)
+    ok = client.post("/admin/tweestaps/", {"code": used, "next": "https://elders.example/"})
     assert ok.status_code == 302 and ok["Location"] == "/admin/"  # no open redirect
     assert client.get("/admin/").status_code == 200
     # A code is used once.
     client.logout()
     client.force_login(user)
-    assert client.post("/admin/tweestaps/", {"code": code(device), "next": "/admin/"}).status_code == 400
+    assert client.post("/admin/tweestaps/", {"code": used, "next": "/admin/"}).status_code == 400
 
 
 def test_a_redacteur_without_a_device_is_not_asked(client, make_editor):
