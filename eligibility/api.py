@@ -14,6 +14,7 @@ from ninja import Router
 
 from eligibility import engine
 from eligibility.facts import safe_text
+from eligibility.verslag import api as verslag_api
 
 router = Router(tags=["Regelmodule"])
 
@@ -275,5 +276,6 @@ router.add_api_operation(
 )
 for _vraag in engine.QUESTIONS:
     _register(_vraag)
+verslag_api.register(router, _json_content, FOUTEN_SCHEMA, BRON_SCHEMA, ONZEKERHEID_SCHEMA)  # before /{vraag}
 router.add_api_operation("/{vraag}", ["POST"], check, include_in_schema=False, url_name="check_onbekend")
 router.add_api_operation("/{vraag}", ["GET"], feiten, include_in_schema=False, url_name="feiten_onbekend")

@@ -28,7 +28,8 @@ from eligibility.forms import (
     field_view,
 )
 from eligibility.nl import nl_number
-from eligibility.parameters import parameter
+from eligibility.verslag import record as verslag
+from eligibility.verslag import tools as verslag_tools
 
 QUESTIONS = ("doelgroep", "telt_mee", "banen", "quotum")
 CHECKER = "Checker"
@@ -549,6 +550,7 @@ def result(request, vraag):
         "open_question_url": question_url(state, plan.current) if plan.current and decided else "",
         "answered": answered,
         "share_url": share,
+        "verslag": verslag.links("checker", vraag, facts, state.peildatum),
         "print_url": result_url(state, **{"print": "1"}),
         "print_view": extras.get("print") == "1",
         "review_url": review_url(state),
@@ -599,16 +601,8 @@ def quotum_calculator(request):
         jaar = facts.get("jaar") or peildatum.year
         facts["jaar"] = jaar
         realised = facts.get("gerealiseerde_banen")
-        converted = None
-        if realised is not None and facts.get("fte") is None:
-            norm = parameter("banen.jaarnorm", datetime.date(jaar, 12, 31)).value
-            if norm is not None:
-                converted = (realised, norm)
-                facts.pop("gerealiseerde_banen")
-                facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
-        answer, last_known = engine.with_last_known_percentage(
-            facts, peildatum, engine.evaluate("quotum", facts, peildatum)
-        )
+        computed = verslag_tools.quotumcalculator(facts, peildatum)  # as its beslisverslag computes it
+        answer = computed.answer
         if "quotumpercentage" in answer["ontbrekende_feiten"]:  # no percentage known at all (markt)
             form.add_error(
                 "quotumpercentage",
@@ -616,9 +610,9 @@ def quotum_calculator(request):
                 f"ook niet van vóór {jaar}. Vul het percentage in dat u wilt gebruiken.",
             )
         else:
-            outcome = _quotum_outcome(answer, facts, peildatum, realised, converted)
-            if last_known:
-                outcome["notes"].insert(0, text.last_known_note(last_known, jaar))
+            outcome = _quotum_outcome(answer, computed.facts, peildatum, realised)
+            outcome["notes"][:0] = computed.aannames
+            outcome["verslag"] = verslag.links("quotumcalculator", "quotum", facts, peildatum)
     status = 400 if form.errors else 200
     context.update(
         {
@@ -634,7 +628,7 @@ def quotum_calculator(request):
 CHART_LEFT, CHART_BAR = 190, 330
 
 
-def _quotum_outcome(answer, facts, peildatum, realised, converted):
+def _quotum_outcome(answer, facts, peildatum, realised):
     antwoord = answer["antwoord"]
     target = antwoord.get("doelbanen")
     chart = None
@@ -668,12 +662,6 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
                 "quotumheffing valt (drempel: [[parameter:quotum.drempel_uren]] verloonde uren per jaar).",
                 datetime.date(facts.get("jaar") or peildatum.year, 12, 31),
             )
-        )
-    if converted:
-        banen, norm = converted
-        notes.append(
-            f"De gerealiseerde banen zijn omgerekend naar uren: {text.answer_value('banen', banen)} x "
-            f"{text.answer_value('banen', norm)} uur per baan (jaarnorm) = verloonde uren van arbeidsbeperkten."
         )
     table = [
         ("Doelbanen", text.answer_value("doelbanen", target)),
@@ -709,6 +697,7 @@ def banen_calculator(request):
             "sentence": text.sentence("banen", answer["antwoord"], facts, peildatum),
             "steps": explain(answer["uitleg"])[0],
             "onzekerheden": answer["onzekerheden"],
+            "verslag": verslag.links("banencalculator", "banen", facts, peildatum),
         }
     status = 400 if form.errors else 200
     context = {

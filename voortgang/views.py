@@ -4,13 +4,14 @@ Everything is read at request time from the published metingen and the rules par
 meting an Eindredacteur publishes shows at once, and a draft never does.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from eligibility import engine
 from eligibility.forms import field_view
+from eligibility.verslag import record as verslag
 from voortgang import own, progress
 from voortgang.models import Sector, published
 
@@ -54,8 +55,11 @@ def metingen_download(request):
     sector = request.GET.get("sector")
     metingen = published()
     if sector is not None:
-        if sector not in Sector.values:
-            raise Http404("Onbekende sector.")
+        if sector not in Sector.values:  # bad input: a plain 400 that names the choices, never echoing it
+            return HttpResponseBadRequest(
+                "Onbekende sector in het adres. Kies een van: " + ", ".join(Sector.values) + ".\n",
+                content_type="text/plain; charset=utf-8",
+            )
         metingen = [m for m in metingen if m.sector == sector]
     name = f"metingen-{sector}.csv" if sector else "metingen.csv"
     return _download(progress.metingen_csv(metingen), name)
@@ -134,7 +138,10 @@ def own_figures(request):
         outcome = {
             "summary": progress.summary(results, "uw organisatie"),
             "chart": progress.chart(results, "eigen"),
-            "results": [{"row": r, **own.shown(r)} for r in results],
+            "results": [
+                {"row": r, **own.shown(r), "verslag": _verslag(row, form.cleaned_data, today)}
+                for row, r in zip(form.rows(), results, strict=True)
+            ],
             "link": f"{request.path}?{query}",
             "csv": f"{request.path}?{query}&formaat=csv",
         }
@@ -142,6 +149,18 @@ def own_figures(request):
     return TemplateResponse(
         request, "voortgang/own_figures.html", context, status=400 if form.errors else 200
     )
+
+
+def _verslag(row, data, today):
+    """The beslisverslag of one year: the quotumcalculator's record of the same figures (its
+    doelbanen are the table's), a link that carries them like this page's; None if it cannot."""
+    feiten = own.facts_for(row, data["sector"], data.get("uren_per_fte"))
+    if row["banen"] is not None:
+        feiten["gerealiseerde_banen"] = row["banen"]
+    try:
+        return verslag.links("quotumcalculator", "quotum", feiten, today)["url"]
+    except engine.InvalidInput:
+        return None
 
 
 def _initial(today):

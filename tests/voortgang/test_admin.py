@@ -98,3 +98,31 @@ def test_metingen_are_in_the_review_workflow_with_locking():
     assert {"add_meting", "change_meting", "publish_meting", "lock_meting", "unlock_meting"} <= perms
     perms = set(Group.objects.get(name="Redacteur").permissions.values_list("codename", flat=True))
     assert {"add_meting", "change_meting"} <= perms and "publish_meting" not in perms
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("gerealiseerd", "9" * 40),  # more than any database integer
+        ("doel", "-5"),
+        ("doel", "1e9999"),
+        ("jaar", "99999"),
+        ("kwartaal", "7"),
+        ("sector", "gemeente"),
+        ("slug", "<script>alert(1)</script>"),
+        ("vindplaats", "x" * 10_000),
+        ("peilmoment", "eind\x002024"),
+        ("bron_datum", "31-02-2024"),
+        ("bron", "999999999999999999999"),
+    ],
+)
+def test_hostile_or_huge_input_in_the_admin_form_is_an_error_on_the_field_not_a_500(
+    client, users, field, value
+):
+    verified_login(client, users["redacteur"])
+    data = {**form(BronFactory()), field: value, "action-submit": "action-submit"}
+    response = client.post(ADD, data)
+    assert response.status_code == 200  # the form again, with the error at the field
+    assert field in response.context["form"].errors
+    assert "<script>alert" not in response.content.decode()
+    assert not Meting.objects.exists()

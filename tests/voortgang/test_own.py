@@ -121,14 +121,50 @@ def test_the_link_carries_the_figures_and_gives_the_same_answer(client):
     assert not lines[2].split(";")[4].startswith("'")  # a negative number stays a number
 
 
+def test_each_year_links_to_its_beslisverslag_with_the_tables_doelbanen(client):
+    import json
+    from urllib.parse import parse_qsl, urlsplit
+
+    from eligibility.nl import format_value
+
+    doc = page(get(client, FIGURES))
+    rows = table(doc)
+    links = {
+        a.get_text(strip=True).removeprefix("Beslisverslag "): a["href"]
+        for a in doc.find_all("a", string=lambda s: s and s.startswith("Beslisverslag "))
+    }
+    assert sorted(links) == ["2022", "2023", "2024"]
+    for year, link in links.items():
+        query = dict(parse_qsl(urlsplit(link).query))
+        assert query["hulpmiddel"] == "quotumcalculator" and query["jaar"] == year
+        record = json.loads(client.get(link + "&formaat=json").content)
+        assert record["hulpmiddel"] == "quotumcalculator" and record["feiten"]["jaar"] == int(year)
+        assert format_value(record["antwoord"]["doelbanen"]) == rows[year][0]
+        assert record["feiten"]["gerealiseerde_banen"] == float(rows[year][1])
+        response = client.get(link)
+        assert response.status_code == 200 and "Het antwoord is nog hetzelfde" in response.content.decode()
+    assert (
+        json.loads(client.get(links["2022"] + "&formaat=json").content)["feiten"]["quotumpercentage"] == 2.5
+    )
+
+
 def test_the_view_writes_nothing_to_the_database(client):
+    """With figures in the link (a result, a CSV, an error) not one query runs: nothing is stored."""
     with CaptureQueriesContext(connection) as queries:
-        for params in (FIGURES, {**FIGURES, "formaat": "csv"}, {"fte1": "x"}, {}):
+        for params in (FIGURES, {**FIGURES, "formaat": "csv"}, {"fte1": "x"}, {"x" * 50: "y"}):
             assert get(client, params).status_code in (200, 400)
-    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
-    assert writes == []
-    assert len(queries) == 0  # it does not even read: the figures are only in the link
+    assert [q["sql"] for q in queries] == []
     assert "sessionid" not in client.cookies
+
+
+def test_the_empty_form_touches_only_the_page_cache(client):
+    """The empty form is an ordinary cacheable page: the page cache may note its generation."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    writes = [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert all('"portal_cache"' in sql for sql in writes), writes
 
 
 def test_a_year_without_a_known_percentage_asks_for_one(client):

@@ -178,9 +178,15 @@ def test_the_csv_is_a_download_that_a_spreadsheet_cannot_run(client, meting_fact
     assert read_csv(response)[0]["bron"].startswith("'=")
 
 
-@pytest.mark.parametrize("query", ["?sector=gemeente", "?sector=", "?sector=%00", "?sector=" + "x" * 5000])
-def test_an_unknown_sector_in_the_csv_link_is_a_404_not_a_500(client, query):
-    assert client.get("/voortgang/metingen.csv" + query).status_code == 404
+@pytest.mark.parametrize(
+    "query", ["?sector=gemeente", "?sector=", "?sector=%00", "?sector=%3Cscript%3E", "?sector=" + "x" * 5000]
+)
+def test_an_unknown_sector_in_the_csv_link_is_a_plain_400_not_a_500(client, query):
+    response = client.get("/voortgang/metingen.csv" + query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    body = response.content.decode()
+    assert body == "Onbekende sector in het adres. Kies een van: overheid, rijk, markt, totaal.\n"
 
 
 def test_voortgang_is_in_the_main_menu_and_the_sitemap(client, site_tree, figures):
@@ -201,3 +207,18 @@ def test_the_page_works_without_javascript_and_without_inline_script_or_style(cl
         assert svg["role"] == "img"
         labels = svg["aria-labelledby"].split()
         assert all(svg.find(id=label) for label in labels)
+
+
+def test_a_published_meting_reaches_a_visitor_who_saw_the_page_before(
+    client, figures, meting_factory, django_capture_on_commit_callbacks
+):
+    """The page cache keeps /voortgang/ for visitors; publishing a meting moves it on."""
+    assert "4.321" not in client.get("/voortgang/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = meting_factory(slug="rijk-2024", sector="rijk", jaar=2024, gerealiseerd=4321, live=False)
+        draft.save_revision()
+    assert "4.321" not in client.get("/voortgang/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    assert "4.321" in client.get("/voortgang/").content.decode()
+    assert "4321" in client.get("/voortgang/metingen.csv?sector=rijk").content.decode()
