@@ -140,8 +140,14 @@ FACTS = (
         "wajong_duurzaam_geen_arbeidsvermogen",
         BOOL,
         "Heeft het UWV vastgesteld dat de persoon duurzaam geen mogelijkheden tot arbeidsparticipatie heeft?",
-        "Art. 1a:1 lid 1, 2:4 lid 1 of 3:8a lid 1 Wajong (duurzaam geen arbeidsvermogen).",
-        toon_als=(("heeft_wajong_recht", (True,)), ("vso_pro_schoolverlater", ("vso", "pro"))),
+        "Art. 1a:1 lid 1, 2:4 lid 1 of 3:8a lid 1 Wajong (duurzaam geen arbeidsvermogen). Ook van belang "
+        "voor de overgangsgroep: wie toen onder de Wajong viel en nu duurzaam geen arbeidsvermogen heeft, "
+        "valt daar niet onder, ook zonder Wajong-recht.",
+        toon_als=(
+            ("heeft_wajong_recht", (True,)),
+            ("vso_pro_schoolverlater", ("vso", "pro")),
+            ("overgangsgroep_wsw_of_wajong_2013_2015", (True,)),
+        ),
         voorbeeld=False,
     ),
     Fact(
@@ -157,8 +163,8 @@ FACTS = (
         "overgangsgroep_wsw_of_wajong_2013_2015",
         BOOL,
         "Viel de persoon op of na 1 januari 2013 onder de Wsw of de Wajong, maar op 1 mei 2015 niet meer?",
-        "De overgangsgroep van Wfsv art. 38b lid 1 onder f. Een Wajonger die nu duurzaam geen "
-        "arbeidsvermogen heeft, valt er niet onder.",
+        "De overgangsgroep van Wfsv art. 38b lid 1 onder f. Wie toen onder de Wajong viel en nu duurzaam "
+        "geen arbeidsvermogen heeft, valt er niet onder, ook als hij geen Wajong-recht meer heeft.",
         voorbeeld=False,
     ),
     Fact(

@@ -187,9 +187,16 @@ wajong_dgav_db = heeft_wajong & duurzaam_geen_av & wajong_dgav_regel & in_dienst
 praktijkroute = praktijkroute_open & loonwaarde_vastgesteld & loonwaarde_onder_wml
 vso_pro_schoolverlater = vso_pro & aangemeld_uwv & ~vso_zonder_av
 jonggehandicapte = jong_beperkt & wml_met_voorziening & (~voorziening_vereist | ontvangt_voorziening)
-# the exception of onder f is a "tenzij" (a Wajonger who now has duurzaam geen arbeidsvermogen):
-# taken not to apply when no Wajong is mentioned; asked about when there is one
-overgangsgroep = overgangsgroep_fact & ~(genoemde_wajong & duurzaam_geen_av)
+# The exception of onder f ("de persoon, bedoeld in onderdeel c, die duurzaam geen mogelijkheden
+# tot arbeidsparticipatie meer heeft") is a "tenzij": asked about when a Wajong is mentioned, taken
+# not to apply otherwise, and applied whenever the UWV's finding of duurzaam geen arbeidsvermogen
+# is given, also without a current Wajong right: that finding (Wajong 1a:1) is made for a Wajonger,
+# and a former Wajonger is exactly who onder f is about (MinBZK scenario "Tegen-uitsluiting van
+# onderdeel f", tests/eligibility/cases/minbzk_wet_financiering_sociale_verzekeringen.yaml).
+dgav_opgegeven = Predicate(
+    lambda facts, peildatum: facts.given("wajong_duurzaam_geen_arbeidsvermogen"), name="dgav_opgegeven"
+)
+overgangsgroep = overgangsgroep_fact & ~((genoemde_wajong | dgav_opgegeven) & duurzaam_geen_av)
 wia_experiment = wia_experiment_regel & heeft_wia & wajong_instrument
 registratie_loopt = (
     opgenomen
@@ -284,8 +291,8 @@ def _overgangsgroep_nee(facts, peildatum):
     if not facts.get("overgangsgroep_wsw_of_wajong_2013_2015"):
         return "De persoon viel niet op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer."
     return (
-        "De persoon hoort wel tot de overgangsgroep, maar heeft recht op Wajong en duurzaam geen "
-        "arbeidsvermogen; die Wajonger is van deze grond uitgezonderd."
+        "De persoon hoort wel tot de overgangsgroep, maar viel onder de Wajong en heeft nu duurzaam geen "
+        "arbeidsvermogen; die (voormalige) Wajonger is van deze grond uitgezonderd, ook zonder Wajong-recht."
     )
 
 
@@ -630,6 +637,34 @@ def _telt_voor_step(gronden, peildatum, telt_voor):
     )
 
 
+LID_6 = "blijfgrond_registratie"
+
+
+def _decide_grounds(facts, on):
+    """Each ground's decision. Lid 6 (and the registration rule before it) keeps in the doelgroep
+    whoever "niet langer aan de voorwaarden op grond van het eerste dan wel het tweede lid voldoet":
+    while a ground of lid 1 or 2 holds, the registration is not the ground (Wfsv 38b lid 6)."""
+    decisions = [(rule, rule.decide(facts, on, full=False)) for rule in GRONDEN]
+    if any(decision.outcome for rule, decision in decisions if rule.id != LID_6):
+        return [(rule, Decision(False) if rule.id == LID_6 else decision) for rule, decision in decisions]
+    return decisions
+
+
+def _lid_6_not_needed(rule, facts, on, gronden):
+    labels = ", ".join(LABELS[grond] for grond in gronden)
+    return step(
+        rule.id,
+        rule.regel,
+        False,
+        f"De persoon voldoet nog aan een grond van lid 1 of 2 ({labels}). Blijven in het register (art. 38b "
+        "lid 6) is pas de grond voor wie daar niet langer aan voldoet; of de registratie nog loopt, doet "
+        "dan niet ter zake.",
+        rule.sources(on),
+        rule.artikel,
+        rule.onzekerheden,
+    )
+
+
 def _overall(decisions, facts, on):
     """in_doelgroep from the grounds' own decisions, the exclusion having been decided 'no'.
 
@@ -678,10 +713,12 @@ def evaluate(facts: Facts, peildatum):
         return {"in_doelgroep": False, "grond": UITSLUITING.id, **antwoord}, uitleg, ()
 
     # each ground's outcome; what is missing comes from the composition below, when it matters
-    decisions = [(rule, rule.decide(facts, on, full=False)) for rule in GRONDEN]
+    decisions = _decide_grounds(facts, on)
     gronden = [rule.id for rule, decision in decisions if decision.outcome]
     for rule, decision in decisions:  # the grounds asked about, and any that holds
-        if decision.outcome or any(facts.given(name) for name in rule.entry):
+        if rule.id == LID_6 and gronden and facts.get("opgenomen_in_doelgroepregister"):
+            uitleg.append(_lid_6_not_needed(rule, facts, on, gronden))
+        elif decision.outcome or any(facts.given(name) for name in rule.entry):
             uitleg.append(rule.explain(decision, facts, on))
     if facts.get("heeft_wia_uitkering") and "wia_experiment" not in gronden:
         uitleg.append(

@@ -35,6 +35,11 @@ def load_cases():
         for case in yaml.safe_load((CASES_DIR / f"{question}.yaml").read_text(encoding="utf-8")):
             if "name" in case:  # other items hold shared facts (YAML anchors)
                 cases.append({**case, "question": question})
+    # MinBZK's scenarios, one file per law, each case naming its question (test_minbzk_scenarios.py)
+    for path in sorted(CASES_DIR.glob("minbzk_*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if "name" in case:
+                cases.append({**case, "question": case["vraag"]})
     return cases
 
 
