@@ -6,7 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 PG_URL := postgres://portal:portal@127.0.0.1:5432/portal
-RUN_ENV := DJANGO_SETTINGS_MODULE=portal.settings.local_run
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
+RUN_ENV := DJANGO_SETTINGS_MODULE=portal.settings.local_run PORTAL_BASE_URL=$(PORTAL_BASE_URL)
 
 .PHONY: run dev test test-sqlite test-postgres lint format bench migrations-check clean
 
@@ -25,17 +26,20 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(PY)
 ##      (and scheduled publishing every minute beside it)
 run: $(VENV)/.installed-run
 	$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
+	$(RUN_ENV) $(PY) manage.py createcachetable
+	$(RUN_ENV) $(PY) manage.py configure_site -v0
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(PY) manage.py load_initial_content --if-empty
 	$(RUN_ENV) $(PY) manage.py check_parameter_changes
 	$(RUN_ENV) $(PY) manage.py update_index -v0
 	@echo "Kennisportaal Banenafspraak: http://$(HOST):$(PORT)/"
 	$(RUN_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; \
-	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --env $(RUN_ENV)
+	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --config portal/gunicorn.conf.py --env DJANGO_SETTINGS_MODULE=portal.settings.local_run
 
 ## dev: the auto-reloading development server
 dev: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_initial_content --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

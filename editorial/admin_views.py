@@ -1,15 +1,17 @@
 """The editorial reports and views in the Wagtail admin (Rapporten > ...), on Wagtail's ReportView."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from editorial import citations, review, rule_changes
-from editorial.models import ReviewFlag, RuleChange
+from editorial import citations, closure, gaps, jobs, review, rule_changes
+from editorial.models import ContentGap, GapQuery, ReviewFlag, RuleChange
 
 PERMISSION = "editorial.view_reports"
 
@@ -204,3 +206,157 @@ class ReviewDueReport(EditorReport):
 
     def get_queryset(self):
         return review.due_pages()
+
+
+def _gap_url(gap):
+    return reverse("editorial_gap", args=[gap.pk])
+
+
+class ContentGapsReport(EditorReport):
+    """'Kennisgaten': what visitors look for and do not find, most frequent first."""
+
+    page_title = "Kennisgaten"
+    header_icon = "help"
+    index_url_name = "editorial_gaps"
+    index_results_url_name = "editorial_gaps_results"
+    model = ContentGap
+    columns = [
+        TitleColumn("title", label="Kennisgat", get_url=_gap_url),
+        Column("total", label="Signalen"),
+        Column("zero_results", label="Zonder resultaat"),
+        Column("no_clicks", label="Zonder klik"),
+        Column("not_useful", label="Niet nuttig"),
+        Column("questions", label="Vragen"),
+        Column("last", label="Laatst gezien", accessor=lambda gap: _day(gap.last_seen)),
+    ]
+    list_export = ["title", "total", "zero_results", "no_clicks", "not_useful", "questions", "last_seen"]
+    export_headings = {
+        "title": "Kennisgat",
+        "total": "Signalen",
+        "zero_results": "Zoeken zonder resultaat",
+        "no_clicks": "Zoeken zonder klik",
+        "not_useful": "Niet nuttig",
+        "questions": "Ingezonden vragen",
+        "last_seen": "Laatst gezien",
+    }
+
+    def get_queryset(self):
+        jobs.run_due(
+            jobs={"kennisgaten": jobs.JOBS["kennisgaten"]}
+        )  # fresh when the scheduler is not running
+        return gaps.ranked()
+
+
+class ContentGapDetail(EditorReport):
+    """One kennisgat: its queries, and the actions that close it (a draft question) or drop it."""
+
+    header_icon = "help"
+    index_url_name = "editorial_gap"
+    index_results_url_name = "editorial_gap_results"
+    template_name = "editorial/gap_detail.html"
+    paginate_by = 100
+    columns = [
+        Column("text", label="Zoekvraag, opmerking of vraag"),
+        Column("source", label="Bron", accessor=lambda query: query.get_source_display()),
+        Column("count", label="Aantal"),
+    ]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.gap = get_object_or_404(ContentGap.objects.select_related("page"), pk=kwargs["pk"])
+
+    @property
+    def page_title(self):
+        return f"Kennisgat: {self.gap.title}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("editorial_gaps"), "label": "Kennisgaten"},
+            {"url": "", "label": self.gap.title},
+        ]
+
+    def get_index_url(self):
+        return _gap_url(self.gap)
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.gap.pk])
+
+    def get_queryset(self):
+        return GapQuery.objects.filter(gap=self.gap).order_by("-count", "text")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["gap"] = self.gap
+        context["measurement"] = self.gap.measurements.order_by("-measured_at").first()
+        context["before_days"] = closure.BEFORE_DAYS
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("actie")
+        gap = self.gap
+        if action == "concept" and gap.status == ContentGap.Status.OPEN:
+            try:
+                page = gaps.convert(gap, request.user)
+            except gaps.CannotConvert as exc:
+                messages.error(request, str(exc))
+                return redirect(_gap_url(gap))
+            messages.success(
+                request,
+                f"Conceptvraag '{page.title}' gemaakt. Schrijf het antwoord en dien de vraag in voor review.",
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        if action == "afwijzen" and gap.status == ContentGap.Status.OPEN:
+            gap.status = ContentGap.Status.DISMISSED
+            gap.save(update_fields=["status"])
+            messages.success(request, f"Kennisgat '{gap.title}' afgewezen.")
+            return redirect("editorial_gaps")
+        if action == "heropenen" and gap.status == ContentGap.Status.DISMISSED:
+            gap.status = ContentGap.Status.OPEN
+            gap.save(update_fields=["status"])
+            messages.success(request, f"Kennisgat '{gap.title}' staat weer open.")
+            return redirect(_gap_url(gap))
+        messages.error(request, "Deze actie kan niet bij dit kennisgat.")
+        return redirect(_gap_url(gap))
+
+
+class GapClosureReport(EditorReport):
+    """'Gesloten kennisgaten': per month of publication, whether the queries now find the page
+    and how often the group's search found nothing before and after."""
+
+    page_title = "Gesloten kennisgaten per maand"
+    header_icon = "tick"
+    index_url_name = "editorial_closure"
+    index_results_url_name = "editorial_closure_results"
+    columns = [
+        Column("label", label="Maand van publicatie"),
+        Column("gaps", label="Kennisgaten beantwoord"),
+        Column("measured", label="Gemeten"),
+        Column("top3", label="Zoekvragen met de pagina in de top 3"),
+        Column("zero_rate_before", label="Zonder resultaat vóór"),
+        Column("zero_rate_after", label="Zonder resultaat na"),
+    ]
+    list_export = [
+        "label",
+        "gaps",
+        "measured",
+        "queries",
+        "in_top3",
+        "searches_before",
+        "zero_before",
+        "searches_after",
+        "zero_after",
+    ]
+    export_headings = {
+        "label": "Maand",
+        "gaps": "Beantwoord",
+        "measured": "Gemeten",
+        "queries": "Zoekvragen",
+        "in_top3": "In top 3",
+        "searches_before": "Zoekopdrachten vóór",
+        "zero_before": "Zonder resultaat vóór",
+        "searches_after": "Zoekopdrachten na",
+        "zero_after": "Zonder resultaat na",
+    }
+
+    def get_queryset(self):
+        return closure.by_month()

@@ -3,7 +3,7 @@
 from django.db.models import Count, Max
 from wagtail.admin.ui.components import Component
 
-from editorial import review
+from editorial import gaps, review
 from editorial.models import ReviewFlag
 
 SHOWN = 5
@@ -27,7 +27,10 @@ class EditorialPanel(Component):
     def get_context_data(self, parent_context):
         flagged = flagged_pages()
         due = review.due_pages()
+        open_gaps = gaps.ranked()
         return {
+            "gaps": list(open_gaps[:SHOWN]),
+            "gaps_count": open_gaps.count(),
             "flagged": flagged[:SHOWN],
             "flagged_count": len(flagged),
             "due": due[:SHOWN],

@@ -1,6 +1,6 @@
 """Editorial jobs for the scheduler that `make run` starts (home/management/commands/run_scheduler).
 
-The scheduler asks every minute; each job runs when it is due and remembers when it ran
+The scheduler asks every minute (and the Kennisgaten report asks for its own job when opened); each job runs when it is due and remembers when it ran
 (``JobRun``), so several restarts in a week still send one digest. A failing job is logged and
 does not stop the others or the scheduler.
 """
@@ -20,6 +20,18 @@ def _check_rules():
     from editorial import rule_changes
 
     rule_changes.check()
+
+
+def _refresh_gaps():
+    from editorial import gaps
+
+    gaps.refresh()
+
+
+def _measure_gaps():
+    from editorial import closure
+
+    closure.measure_all()
 
 
 def _send_digest():
@@ -45,6 +57,8 @@ def _weekly_digest(last, now):
 #: name -> (is it due (last run, now), what to run)
 JOBS = {
     "regelwijzigingen": (_every(datetime.timedelta(hours=1)), _check_rules),
+    "kennisgaten": (_every(datetime.timedelta(minutes=15)), _refresh_gaps),
+    "meting": (_every(datetime.timedelta(days=1)), _measure_gaps),
     "digest": (_weekly_digest, _send_digest),
 }
 

@@ -21,7 +21,7 @@ class EditorialStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from editorial import review
-            from editorial.models import ReviewFlag
+            from editorial.models import GapQuery, ReviewFlag
 
             context = super().get_context_data(parent_context)
             page = self.instance
@@ -30,5 +30,6 @@ class EditorialStatusPanel(Panel):
                 interval=review.interval(page),
                 own_interval=bool(page.controle_interval),
                 flags=ReviewFlag.objects.filter(page=page, resolved_at__isnull=True).select_related("change"),
+                gap_queries=GapQuery.objects.filter(gap__page_id=page.pk).order_by("-count", "text")[:30],
             )
             return context

@@ -1,4 +1,5 @@
-"""Receivers: checking a page again closes its review flags."""
+"""Receivers: checking a page again closes its review flags; publishing a gap's draft marks the
+gap answered."""
 
 import datetime
 
@@ -29,11 +30,13 @@ def revision_saved(sender, instance, **kwargs):
 
 
 def page_published(sender, instance, **kwargs):
+    from editorial.gaps import mark_published
     from editorial.rule_changes import resolve_flags
 
     checked_on = getattr(instance, "laatst_gecontroleerd", None)
     if checked_on:
         resolve_flags(instance.pk, checked_on)
+    mark_published(instance)
 
 
 def register():

@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from editorial import admin_views
+from editorial import admin_views, search_log
 from editorial.dashboard import EditorialPanel
 
 
@@ -26,6 +26,9 @@ def register_editorial_urls():
         *_report_urls("reports/regelwijzigingen/", admin_views.RuleChangeFlagsReport, "editorial_flags"),
         *_report_urls("reports/regels/", admin_views.ParameterCitationsReport, "editorial_parameters"),
         *_report_urls("reports/controle-verlopen/", admin_views.ReviewDueReport, "editorial_due"),
+        *_report_urls("reports/kennisgaten/", admin_views.ContentGapsReport, "editorial_gaps"),
+        *_report_urls("reports/kennisgaten/<int:pk>/", admin_views.ContentGapDetail, "editorial_gap"),
+        *_report_urls("reports/gesloten-kennisgaten/", admin_views.GapClosureReport, "editorial_closure"),
         *_report_urls("reports/regels/<str:name>/", admin_views.ParameterDetailReport, "editorial_parameter"),
     ]
 
@@ -47,7 +50,22 @@ def register_due_menu_item():
     return EditorMenuItem("Controle verlopen", reverse("editorial_due"), icon_name="time", order=705)
 
 
+@hooks.register("register_reports_menu_item")
+def register_gaps_menu_item():
+    return EditorMenuItem("Kennisgaten", reverse("editorial_gaps"), icon_name="help", order=720)
+
+
+@hooks.register("register_reports_menu_item")
+def register_closure_menu_item():
+    return EditorMenuItem("Gesloten kennisgaten", reverse("editorial_closure"), icon_name="tick", order=730)
+
+
 @hooks.register("construct_homepage_panels")
 def add_editorial_panel(request, panels):
     if request.user.has_perm(admin_views.PERMISSION):
         panels.append(EditorialPanel())
+
+
+@hooks.register("after_portal_search")
+def count_search(q, total):
+    search_log.record_search(q, total)

@@ -13,7 +13,7 @@ peildatum. Invalid input raises ``InvalidInput`` with the contract's ``fouten``:
 
 import datetime
 
-from eligibility.facts import safe_text
+from eligibility.facts import BOOL, CHOICE, safe_text
 from eligibility.nl import format_value, nl_date, parse_iso_date
 from eligibility.onzekerheden import for_answer
 from eligibility.parameters import change_dates
@@ -115,12 +115,16 @@ def evaluate(question, feiten, peildatum):
     notes = []
     for item in uitleg:  # every law source links to the text in force on the peildatum
         notes += item.pop("onzekerheden", [])
-        bronnen = []
+        bronnen, seen = [], set()
         for bron in item["bronnen"]:
             code = bron.pop("onzekerheid", None)
             if code:
                 notes.append(code)
-            bronnen.append(dated(bron, peildatum))
+            bron = dated(bron, peildatum)
+            key = bron.get("url") or bron["titel"]
+            if key not in seen:  # one link to an article per step
+                seen.add(key)
+                bronnen.append(bron)
         item["bronnen"] = bronnen
     return {
         "vraag": question,
@@ -146,6 +150,33 @@ def asking_order(question, missing, given):
     names = [name for name in names if schema[name].relevant(given)] or names
     follow_up = [name for name in names if schema[name].toon_als and schema[name].relevant(given)]
     return follow_up + [name for name in names if name not in follow_up]
+
+
+def with_last_known_percentage(feiten, peildatum, answer):
+    """For the quotum tools: when the year has no published percentage, the answer with the last
+    known one, and that percentage (``{"percentage", "jaar", "voorlopig", "bronnen"}``); else
+    ``(answer, None)``. The API itself never guesses: it lists ``quotumpercentage`` as missing."""
+    last = answer["antwoord"].get("laatst_bekende_quotumpercentage")
+    if last is None or "quotumpercentage" not in answer["ontbrekende_feiten"]:
+        return answer, None
+    return evaluate("quotum", {**feiten, "quotumpercentage": last["percentage"]}, peildatum), last
+
+
+def conditional_answers(question, feiten, peildatum, name):
+    """The answer for each value of the missing yes/no or choice fact ``name``, when each decides it.
+
+    [(value, answer), ...], or [] when the fact has other kinds of values or some value still
+    leaves the answer open. This is what a checker shows for 'Weet ik niet': 'ja, als ...'.
+    """
+    fact = _SCHEMAS[question][name]
+    values = (True, False) if fact.kind == BOOL else fact.choice_values if fact.kind == CHOICE else ()
+    out = []
+    for value in values:
+        answer = evaluate(question, {**feiten, name: value}, peildatum)
+        if answer["ontbrekende_feiten"]:
+            return []
+        out.append((value, answer))
+    return out
 
 
 def _sources(uitleg):

@@ -47,6 +47,7 @@ class Fact:
     max_items: int = 1000
     voorbeeld: object = None  # an example value for the OpenAPI document
     altijd_vragen: bool = False  # the engine assumes a value, but a checker asks when it can matter
+    als: tuple = ()  # ((value, "als ..."), ...): how a conditional answer names a value of this fact
 
     def help_on(self, on=None):
         """The help text with the parameters in force on ``on`` (today when not given)."""
@@ -63,6 +64,16 @@ class Fact:
             name in facts and facts[name] is not None and ("*" in values or facts[name] in values)
             for name, values in self.toon_als
         )
+
+    def condition_on(self, value, on=None):
+        """'als uitlener en inlener ... afspreken': the condition a value of this fact stands for."""
+        for known, text in self.als:
+            if known == value:
+                return _fill(text, on)
+        if self.kind == BOOL:
+            return f"als het antwoord op de vraag '{self.label_on(on)}' {'ja' if value else 'nee'} is"
+        label = dict(self.choices).get(value, value)
+        return f"als het antwoord op de vraag '{self.label_on(on)}' '{label}' is"
 
     def default_on(self, peildatum):
         return self.default(peildatum) if callable(self.default) else self.default

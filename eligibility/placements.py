@@ -166,7 +166,7 @@ def column_help():
             allowed = f"een getal ({fact.unit})" if fact.unit else "een getal"
         else:
             allowed = "een korte naam, zonder gegevens over personen"
-        out.append({"name": name, "label": fact.label, "allowed": allowed, "help": fact.help})
+        out.append({"name": name, "label": fact.label_on(), "allowed": allowed, "help": fact.help_on()})
     return out
 
 
@@ -591,7 +591,9 @@ def count(table, peildatum, kader):
         ]
         if missing or line.telt_mee is None or line.banen is None:
             line.status = "onvolledig"
-            needed = [f"kolom {name} ({fact_for(name).label})" for name in missing if fact_for(name)]
+            needed = [
+                f"kolom {name} ({fact_for(name).label_on(peildatum)})" for name in missing if fact_for(name)
+            ]
             line.toelichting = "Nog niet te beoordelen. Vul nog in: " + ("; ".join(needed) or "de uren") + "."
             result.onvolledig += 1
             continue

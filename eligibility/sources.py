@@ -40,6 +40,11 @@ _LAW_SLUGS = {
     ("besluit_wfsv", "2.21"): "besluit-wfsv-2-20",
     ("besluit_wfsv", "2.23"): "besluit-wfsv-2-20",
     ("besluit_wfsv", "2.24"): "besluit-wfsv-2-24",
+    ("besluit_wfsv", "2.25"): "besluit-wfsv-2-25",
+    ("besluit_wfsv", "2.26"): "besluit-wfsv-2-26",
+    ("besluit_wfsv", "2.31"): "besluit-wfsv-2-31",
+    ("regeling_wfsv", "3.30"): "regeling-wfsv-3-30",
+    ("regeling_wfsv", "3.31"): "regeling-wfsv-3-31",
     ("besluit_wfsv", "2.27"): "besluit-wfsv-2-27",
     ("besluit_wfsv", "2.28"): "besluit-wfsv-2-27",
     ("besluit_suwi", "3.2"): "besluit-suwi-3-2",
@@ -110,6 +115,7 @@ _WETTEN = re.compile(
 )
 
 
+@cache
 def law_article(url):
     """(BWB id, artikel or None) of a wetten.overheid.nl link, or None for any other link."""
     if not url:
@@ -118,6 +124,7 @@ def law_article(url):
     return (match.group(1), match.group(2)) if match else None
 
 
+@cache
 def dated_url(url, on):
     """The wetten.overheid.nl link of the text in force on ``on``; other links as they are."""
     found = law_article(url)

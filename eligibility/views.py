@@ -175,7 +175,13 @@ def bad_request(request, vraag, fouten):
     for fout in fouten:
         veld, melding = fout["veld"], fout["melding"]
         if veld in schema:
-            items.append({"label": schema[veld].label, "melding": melding, "href": question_url(good, veld)})
+            items.append(
+                {
+                    "label": schema[veld].label_on(good.peildatum),
+                    "melding": melding,
+                    "href": question_url(good, veld),
+                }
+            )
         elif veld == st.PEILDATUM:
             items.append({"label": "Peildatum", "melding": melding, "href": start_url(good)})
         else:
@@ -366,6 +372,12 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
     number = plan.path.index(fact.name) + 1 if fact.name in plan.path else len(plan.path) + 1
     required = fact.name in plan.path or plan.current == fact.name
     field = fact_field(fact, typed, [error] if error else [], state.peildatum)
+    last = plan.result["antwoord"].get("laatst_bekende_quotumpercentage") if vraag == "quotum" else None
+    if fact.name == "quotumpercentage" and last:
+        field.help += (
+            f" Voor dit jaar is geen vastgesteld percentage gevonden; kiest u 'Weet ik niet', dan rekent de "
+            f"checker met het laatst bekende: {nl_number(last['percentage'])} % (vastgesteld voor {last['jaar']})."
+        )
     context = {
         "vraag": vraag,
         "titel": engine.module(vraag).TITEL,
@@ -400,7 +412,7 @@ def _answer_rows(state, names, plan):
         rows.append(
             {
                 "name": name,
-                "vraag": fact.label,
+                "vraag": fact.label_on(state.peildatum),
                 "antwoord": shown,
                 "given": name in state.answers,
                 "url": question_url(state, name, vanuit="controle"),
@@ -437,7 +449,7 @@ def review(request, vraag):
         "asked": _answer_rows(state, plan.path, plan),
         "optional": _answer_rows(state, optional, plan),
         "current_url": question_url(state, plan.current, vanuit="controle") if plan.current else "",
-        "current_label": schema[plan.current].label if plan.current else "",
+        "current_label": schema[plan.current].label_on(state.peildatum) if plan.current else "",
         "result_url": result_url(state),
         "crumbs": _crumbs(vraag, "Controleer uw antwoorden", request.get_full_path()),
     }
@@ -464,8 +476,16 @@ def result(request, vraag):
     plan = st.plan(state)
     facts = plan.facts if plan.complete else st.in_force(vraag, state.answers)
     answer = engine.evaluate(vraag, facts, state.peildatum)
+    last_known = None
+    if vraag == "quotum":  # the tools answer for every year: with the last known percentage, said so
+        answer, last_known = engine.with_last_known_percentage(facts, state.peildatum, answer)
     decided = not answer["ontbrekende_feiten"]
     schema = st.schema(vraag)
+    conditional = []
+    if not decided:  # 'Weet ik niet': the answer for each value of the first fact it turns on
+        first = schema[answer["ontbrekende_feiten"][0]]
+        options = engine.conditional_answers(vraag, facts, state.peildatum, first.name)
+        conditional = text.conditional_lines(vraag, first, options, facts, state.peildatum)
 
     steps, articles, slugs = explain(answer["uitleg"])
     reading = [articles[slug] for slug in dict.fromkeys(slugs) if slug in articles]
@@ -478,7 +498,7 @@ def result(request, vraag):
         reading = reading[1:] + reading[:1]  # the kader's article last: the rules' own come first
 
     differences = []
-    if decided:
+    if decided and not last_known:
         same_facts = _with_defaults(vraag, facts, state.peildatum)
         try:
             others = engine.differences_on_other_dates(vraag, same_facts, state.peildatum)
@@ -498,12 +518,12 @@ def result(request, vraag):
 
     share = request.build_absolute_uri(result_url(state, facts=facts, skipped=False))
     missing = [
-        {"label": schema[name].label, "url": question_url(state, name)}
+        {"label": schema[name].label_on(state.peildatum), "url": question_url(state, name)}
         for name in answer["ontbrekende_feiten"]
         if name in schema
     ]
     answered = [
-        {"vraag": schema[name].label, "antwoord": text.fact_value(schema[name], value)}
+        {"vraag": schema[name].label_on(state.peildatum), "antwoord": text.fact_value(schema[name], value)}
         for name, value in facts.items()
     ]
     context = {
@@ -513,6 +533,12 @@ def result(request, vraag):
         "decided": decided,
         "sentence": text.sentence(vraag, answer["antwoord"], facts, state.peildatum) if decided else "",
         "voorwaarde": answer["antwoord"].get("voorwaarde"),
+        "conditional": conditional,
+        "last_known_note": text.last_known_note(
+            last_known, _with_defaults(vraag, facts, state.peildatum)["jaar"]
+        )
+        if last_known
+        else "",
         "summary": text.answer_rows(answer["antwoord"]) if decided else [],
         "steps": steps,
         "bronnen": answer["bronnen"],
@@ -580,16 +606,19 @@ def quotum_calculator(request):
                 converted = (realised, norm)
                 facts.pop("gerealiseerde_banen")
                 facts["verloonde_uren_arbeidsbeperkten"] = round(realised * norm, 2)
-        answer = engine.evaluate("quotum", facts, peildatum)
-        missing = answer["ontbrekende_feiten"]
-        if "quotumpercentage" in missing:
+        answer, last_known = engine.with_last_known_percentage(
+            facts, peildatum, engine.evaluate("quotum", facts, peildatum)
+        )
+        if "quotumpercentage" in answer["ontbrekende_feiten"]:  # no percentage known at all (markt)
             form.add_error(
                 "quotumpercentage",
-                f"Het quotumpercentage voor de {text.SECTOREN.get(facts.get('sector'), 'sector')} in {jaar} is "
-                "niet bekend. Vul het percentage in dat u wilt gebruiken.",
+                f"Voor de {text.SECTOREN.get(facts.get('sector'), 'sector')} is geen quotumpercentage bekend, "
+                f"ook niet van vóór {jaar}. Vul het percentage in dat u wilt gebruiken.",
             )
         else:
             outcome = _quotum_outcome(answer, facts, peildatum, realised, converted)
+            if last_known:
+                outcome["notes"].insert(0, text.last_known_note(last_known, jaar))
     status = 400 if form.errors else 200
     context.update(
         {
@@ -631,7 +660,7 @@ def _quotum_outcome(answer, facts, peildatum, realised, converted):
             )
         chart = {"rows": bars, "height": 24 + len(rows) * 56, "left": CHART_LEFT}
     notes = []
-    labels = {name: st.schema("quotum")[name].label for name in answer["ontbrekende_feiten"]}
+    labels = {name: st.schema("quotum")[name].label_on(peildatum) for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:
         notes.append(
             text.fill(

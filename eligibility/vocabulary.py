@@ -392,6 +392,14 @@ FACTS = (
         "afspraak tellen de uren voor niemand.",
         toon_als=(("constructie", ("inleen", "uitzending", "detachering", "wsw_ter_beschikking")),),
         voorbeeld=True,
+        als=(
+            (
+                True,
+                "als uitlener en inlener uiterlijk op [[parameter:telt_mee.toerekening_uiterlijk]] van het jaar na "
+                "het heffingsjaar afspreken dat de uren aan de inlener worden toegerekend",
+            ),
+            (False, "zonder die afspraak"),
+        ),
     ),
     # --- banen ----------------------------------------------------------------------------------
     Fact(

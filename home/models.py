@@ -1,11 +1,15 @@
 """The home page: one search box, the four entry points and the newest content."""
 
+import datetime
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from knowledge.forms import PortalPageForm
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 class HomePage(Page):
@@ -31,7 +35,8 @@ class HomePage(Page):
         newest = []
         for model in (ArticlePage, PracticeExamplePage, QuestionPage):
             newest.extend(model.objects.live().order_by("-first_published_at")[:4])
-        newest.sort(key=lambda p: p.first_published_at, reverse=True)
+        # A page made live outside the publish action (a fixture, a script) has no first_published_at.
+        newest.sort(key=lambda p: p.first_published_at or p.latest_revision_created_at or EPOCH, reverse=True)
         context["newest"] = newest[:6]
         return context
 

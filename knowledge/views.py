@@ -1,11 +1,9 @@
 """Views outside the page tree: asking a question, page feedback and the glossary."""
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404, redirect
@@ -17,14 +15,7 @@ from knowledge.forms import AskQuestionForm
 from knowledge.models import Begrip, QuestionPage
 from knowledge.rules import EINDREDACTIE
 from knowledge.submissions import SubmittedQuestion
-
-
-def over_rate_limit(request, scope, limit):
-    """Count this client's posts per hour in the cache; the address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = f"rate:{scope}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) > limit
+from portal.security import ratelimit
 
 
 def similar_questions(text, limit=5):
@@ -72,7 +63,7 @@ def ask_question(request, index_page):
         context["confirm"] = True
         return TemplateResponse(request, "knowledge/ask_question.html", context)
 
-    if over_rate_limit(request, scope="ask", limit=settings.PORTAL_ASK_RATE_LIMIT):
+    if ratelimit.hit(request, scope="ask", limit=settings.PORTAL_ASK_RATE_LIMIT):
         context["rate_limited"] = True
         return TemplateResponse(request, "knowledge/ask_question.html", context, status=429)
 

@@ -1,5 +1,6 @@
 """An Atom feed of new and changed content, newest change first."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
@@ -12,7 +13,10 @@ FEED_SIZE = 30
 class ContentFeed(Feed):
     feed_type = Atom1Feed
     title = "Kennisportaal Banenafspraak: nieuw en gewijzigd"
-    link = "/"
+
+    def link(self):
+        return settings.PORTAL_BASE_URL.rstrip("/") + "/"
+
     subtitle = "Nieuwe en gewijzigde kennisartikelen, praktijkvoorbeelden en vragen."
 
     def items(self):
@@ -33,7 +37,7 @@ class ContentFeed(Feed):
         return getattr(item, "kort_antwoord", "") or item.samenvatting
 
     def item_link(self, item):
-        return item.url
+        return item.full_url  # from the Site, i.e. PORTAL_BASE_URL (portal/operations/site_url.py)
 
     def item_pubdate(self, item):
         return item.first_published_at

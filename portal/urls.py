@@ -21,6 +21,7 @@ urlpatterns = [
     path("feed/", ContentFeed(), name="content-feed"),
     path("", include("knowledge.urls")),
     path("", include("portal.search.urls")),
+    path("", include("editorial.urls")),
     path("", include("eligibility.urls")),
     path("", include("voortgang.urls")),
 ]

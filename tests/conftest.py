@@ -16,3 +16,11 @@ def site_tree(db):
     from tests.factories import build_site_tree
 
     return build_site_tree()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty page cache (portal/pagecache), as a fresh deployment does."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()

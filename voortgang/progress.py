@@ -8,8 +8,9 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 
-from eligibility.nl import format_value
+from eligibility.nl import format_value, number_text
 from eligibility.parameters import PARAMETERS, parameter
 from voortgang.models import Sector, published
 
@@ -221,8 +222,8 @@ def _cell(value):
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return number_text(value)
     text = str(value)
     return "'" + text if text.startswith(DANGEROUS_START) else text
 

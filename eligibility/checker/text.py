@@ -323,3 +323,26 @@ def difference_text(item):
     if not changes:
         return ""
     return f"{period(item['van'], item['tot'])} zou het antwoord anders zijn: " + "; ".join(changes) + "."
+
+
+def last_known_note(last, jaar):
+    """Why the quotum tools use another year's percentage, with that year and its source."""
+    bronnen = "; ".join(bron["titel"] for bron in last.get("bronnen") or ()) or "niet vermeld"
+    voorlopig = " (volgens de bron voorlopig)" if last.get("voorlopig") else ""
+    return (
+        f"Voor {jaar} is geen vastgesteld quotumpercentage gevonden. Gerekend is met het laatst bekende "
+        f"percentage: {nl_number(last['percentage'])} %, vastgesteld voor {last['jaar']}{voorlopig}. Bron: "
+        f"{bronnen}. Is het percentage voor {jaar} bekend, vul het dan zelf in."
+    )
+
+
+def conditional_lines(vraag, fact, options, facts, peildatum):
+    """'Als ...: <the answer>' for each value of a fact that the answer turns on."""
+    lines = []
+    for value, answer in options:
+        condition = fact.condition_on(value, peildatum)
+        sentence_text = sentence(vraag, answer["antwoord"], {**facts, fact.name: value}, peildatum)
+        lines.append(
+            f"{condition[:1].upper()}{condition[1:]}: {sentence_text[:1].lower()}{sentence_text[1:]}"
+        )
+    return lines

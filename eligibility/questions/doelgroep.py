@@ -25,10 +25,12 @@ from eligibility.sources import document, law
 from eligibility.vocabulary import pick
 
 from .predicates import (
+    Decision,
     Facts,
     Field,
     Rule,
     dated_predicate,
+    decide,
     entry_predicate,
     fact_predicate,
     kader_step,
@@ -628,6 +630,21 @@ def _telt_voor_step(gronden, peildatum, telt_voor):
     )
 
 
+def _overall(decisions, facts, on):
+    """in_doelgroep from the grounds' own decisions, the exclusion having been decided 'no'.
+
+    A ground that holds decides it; when none can hold it is 'no'. Otherwise the composition of
+    the undecided grounds is decided, since grounds that share a fact (the Wajong ones) can
+    together be certain while each alone is not.
+    """
+    if any(decision.outcome for _, decision in decisions):
+        return Decision(True)
+    open_rules = [rule for rule, decision in decisions if decision.outcome is None]
+    if not open_rules:
+        return Decision(False)
+    return decide(functools.reduce(operator.or_, (rule.predicate for rule in open_rules)), facts, on)
+
+
 def _open_grounds(decisions):
     return [rule.regel.removeprefix("Grond: ") for rule, decision in decisions if decision.outcome is None]
 
@@ -660,7 +677,8 @@ def evaluate(facts: Facts, peildatum):
     if excluded.outcome:
         return {"in_doelgroep": False, "grond": UITSLUITING.id, **antwoord}, uitleg, ()
 
-    decisions = [(rule, rule.decide(facts, on)) for rule in GRONDEN]
+    # each ground's outcome; what is missing comes from the composition below, when it matters
+    decisions = [(rule, rule.decide(facts, on, full=False)) for rule in GRONDEN]
     gronden = [rule.id for rule, decision in decisions if decision.outcome]
     for rule, decision in decisions:  # the grounds asked about, and any that holds
         if decision.outcome or any(facts.given(name) for name in rule.entry):
@@ -680,7 +698,7 @@ def evaluate(facts: Facts, peildatum):
         )
     antwoord["per_grond"] = {rule.id: decision.outcome for rule, decision in decisions}
 
-    overall = IN_DOELGROEP.decide(facts, on)
+    overall = _overall(decisions, facts, on)
     antwoord["in_doelgroep"] = overall.outcome
     if overall.outcome is None:
         antwoord["grond"] = None
@@ -702,9 +720,8 @@ def evaluate(facts: Facts, peildatum):
         antwoord["grond"] = "geen"
         return antwoord, uitleg, ()
     if not gronden:  # in the doelgroep either way, but on which ground depends on what is missing
-        undecided = [
-            name for _, decision in decisions if decision.outcome is None for name in decision.missing
-        ]
+        open_rules = [rule for rule, decision in decisions if decision.outcome is None]
+        undecided = [name for rule in open_rules for name in rule.decide(facts, on).missing]
         antwoord.update(grond=None, gronden=[])
         return antwoord, uitleg, tuple(undecided)
     antwoord["grond"] = gronden[0]

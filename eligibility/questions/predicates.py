@@ -104,12 +104,16 @@ class Decision:
     gap: bool = False  # a parameter without a value blocked the answer
 
 
-def decide(pred, facts, peildatum):
-    """Evaluate ``pred``, trying both outcomes of every required predicate that lacks its fact."""
+def decide(pred, facts, peildatum, full=True):
+    """Evaluate ``pred``, trying both outcomes of every required predicate that lacks its fact.
+
+    ``full=False`` stops as soon as both outcomes were seen: the decision is then open, but its
+    ``missing`` lists only the facts met so far (for a caller that needs the outcome only).
+    """
     outcomes, missing, gap = set(), [], False
     pending = [{}]
     branches = 0
-    while pending and branches < MAX_BRANCHES:
+    while pending and branches < MAX_BRANCHES and (full or len(outcomes) < 2):
         branches += 1
         facts.assumed = pending.pop()
         try:
@@ -192,8 +196,8 @@ class Rule:
     entry: tuple = ()
     onzekerheden: tuple = ()
 
-    def decide(self, facts, peildatum):
-        return decide(self.predicate, facts, peildatum)
+    def decide(self, facts, peildatum, full=True):
+        return decide(self.predicate, facts, peildatum, full)
 
     def sources(self, peildatum):
         return self.bronnen(peildatum) if callable(self.bronnen) else self.bronnen

@@ -569,11 +569,12 @@ def _opgelegd_text(facts, peildatum, outcome, uitstel):
         f" (geldend vanaf {nl_date(uitstel.since)})" if uitstel.since else ""
     )
     if rule["regel"] == "voor_inwerkingtreding_art2":
-        amount = parameter("quotum.heffing_per_baan", _year(facts)).value
+        amount = parameter("quotum.heffing_per_baan", peildatum).value
+        heffing = f"de heffing van {euro_text(amount)} per ontbrekende baan" if amount else "de quotumheffing"
         return (
             f"Nee. Volgens {tekst} wordt de heffing niet uitgevoerd over jaren vóór de inwerkingtreding van "
-            "artikel 2 van de Wet banenafspraak (datum nog niet bekend); daarna bestaat de heffing van "
-            f"{euro_text(amount)} per ontbrekende baan niet meer. Over {jaar} wordt dus geen heffing opgelegd."
+            f"artikel 2 van de Wet banenafspraak (datum nog niet bekend); daarna bestaat {heffing} niet meer. "
+            f"Over {jaar} wordt dus geen heffing opgelegd."
         )
     if rule["regel"] == "jaren_voor" and jaar < rule["jaar"]:
         return (

@@ -7,7 +7,8 @@ register = template.Library()
 @register.inclusion_tag("includes/breadcrumbs.html")
 def page_breadcrumbs(page):
     """Home > … > this page, from the page tree."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific()
+    # Title and URL are on the base Page: no .specific() query per ancestor type.
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [("Home" if p.depth == 2 else p.title, p.url) for p in ancestors]
     if page.depth == 2:
         return {"crumbs": []}

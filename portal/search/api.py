@@ -3,11 +3,16 @@
 Mounted by portal/api.py with ``api.add_router("/", router)``.
 """
 
+from django.http import HttpResponse
 from ninja import Query, Router, Schema, Status
 
 from portal.search import service
 
 router = Router(tags=["zoeken"])
+
+#: Set when the time budget ran out: "onvolledig" (results found until then) or "vereenvoudigd"
+#: (the typed words only, all required).
+INCOMPLETE_HEADER = "X-Zoeken-Resultaat"
 
 
 class Resultaat(Schema):
@@ -48,12 +53,21 @@ class Filters(Schema):
     description=(
         "Tien resultaten per pagina, de beste eerst. `type` beperkt tot artikel, praktijkvoorbeeld, "
         "vraag of begrip; `thema`, `spoor` en `sector` (slugs, herhaalbaar) filteren. Een lege zoekvraag "
-        "geeft 200 zonder resultaten; een onbekend type of een ongeldig paginanummer geeft 400."
+        "geeft 200 zonder resultaten; een onbekend type of een ongeldig paginanummer geeft 400. "
+        "Duurde het zoeken te lang, dan staat in de header `X-Zoeken-Resultaat` `onvolledig` (de "
+        "resultaten tot dan) of `vereenvoudigd` (alleen pagina's met alle getypte woorden)."
     ),
 )
-def zoeken(request, q: str = "", type: str = "", pagina: str = "1", filters: Query[Filters] = None):  # noqa: A002
+def zoeken(  # noqa: PLR0913
+    request,
+    response: HttpResponse,
+    q: str = "",
+    type: str = "",  # noqa: A002
+    pagina: str = "1",
+    filters: Query[Filters] = None,
+):
     try:
-        response = service.search(
+        found = service.search(
             q,
             type=type or None,
             page=pagina or "1",
@@ -61,7 +75,10 @@ def zoeken(request, q: str = "", type: str = "", pagina: str = "1", filters: Que
         )
     except service.InvalidSearch as exc:
         return Status(400, {"melding": str(exc)})
-    return Status(200, response.as_dict())
+    if found.incomplete:
+        # The contract's fields stay as they are; the header says the list may be incomplete.
+        response[INCOMPLETE_HEADER] = "vereenvoudigd" if found.simplified else "onvolledig"
+    return Status(200, found.as_dict())
 
 
 @router.get(

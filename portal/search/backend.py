@@ -55,7 +55,7 @@ from whoosh.matching import CoordMatcher, UnionMatcher
 from whoosh.query.compound import DefaultOr
 from whoosh.writing import CLEAR, LockError
 
-from portal.search import analysis, schema
+from portal.search import analysis, budget, collectors, schema
 
 logger = logging.getLogger(__name__)
 
@@ -772,9 +772,18 @@ class WhooshSearchResults(BaseSearchResults):
     def _pk(self, value):
         return self.query_compiler.queryset.model._meta.pk.to_python(value.split(":", 1)[1])
 
+    def _budget(self):
+        """The time budget of this search (``portal.search.budget``)."""
+        return budget.current_or_new()
+
     def _search(self, searcher, planned, limit, scored=True):
         allowed = self.backend.store.cached_docs(searcher, planned.filter)
-        return searcher.search(planned.text, limit=limit, scored=scored, filter=allowed)
+        results = collectors.search(
+            searcher, planned.text, limit=limit, scored=scored, filter=allowed, budget=self._budget()
+        )
+        if results.stopped:
+            logger.warning("Search %.200r stopped at its time budget", planned.text)
+        return results
 
     def _all_hits(self, searcher, planned, scored=True):
         """[(pk, score)] of every match, best first when scored."""
@@ -898,7 +907,10 @@ class WhooshSearchResults(BaseSearchResults):
         cached = getattr(self, "_docs_cache", None)
         if cached is None or cached[0] is not searcher:
             allowed = self.backend.store.cached_docs(searcher, planned.filter)
-            cached = (searcher, allowed.intersection(searcher.docs_for_query(planned.text)))
+            matched, stopped = collectors.matching_docs(searcher, planned.text, self._budget())
+            if stopped:
+                logger.warning("Counting %.200r stopped at its time budget", planned.text)
+            cached = (searcher, allowed.intersection(matched))
             self._docs_cache = cached
         return cached[1]
 

@@ -116,6 +116,17 @@ class ParsedQuery:
             return None
         return parts[0] if len(parts) == 1 else Or(parts)
 
+    def to_simple_query(self):
+        """The typed words only (no synonyms, corrections or phrases), all required: the cheap
+        query the portal falls back on when the full one ran out of time."""
+        found = []
+        for phrase in self.phrases:
+            found.extend(phrase)
+        for unit in self._content_units():
+            found.extend([unit[1]] if unit[0] == "word" else unit[1])
+        found = list(dict.fromkeys(found))
+        return PlainText(" ".join(found), operator="and") if found else None
+
 
 def _words_query(words):
     return PlainText(words[0]) if len(words) == 1 else Phrase(" ".join(words))

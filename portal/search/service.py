@@ -7,17 +7,19 @@ and proposes a spelling ("Bedoelde u ...?"). When nothing is found and a suggest
 searches again with the suggestion.
 """
 
+import contextlib
 import logging
 import math
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
+from wagtail import hooks
 from whoosh.query import QueryError
 
-from portal.search import analysis, highlight
+from portal.search import analysis, budget, highlight
 from portal.search import query as query_parser
 from portal.search.backend import WhooshSearchBackend
 from portal.search.spelling import WhooshSpeller, database_speller
@@ -77,6 +79,10 @@ class SearchResponse:
     type: str | None = None
     filters: dict = field(default_factory=dict)
     retried_with: str | None = None
+    #: The time budget ran out: the results are those found until then (maybe not all).
+    incomplete: bool = False
+    #: The full query ran out of time without results: these are for the plain words, all required.
+    simplified: bool = False
 
     def as_dict(self):
         return {
@@ -235,6 +241,8 @@ def _log(q, total):
                 UnansweredQuery.record(q)
     except (DatabaseError, ValueError):
         logger.warning("Could not log search query %r", q, exc_info=True)
+    for hook in hooks.get_hooks("after_portal_search"):  # e.g. editorial.search_log
+        hook(q, total)
 
 
 def validate(type_key=None, page=1, filters=None):
@@ -257,33 +265,65 @@ def validate(type_key=None, page=1, filters=None):
 
 
 def search(q, type=None, page=1, filters=None, log=True):  # noqa: A002 - the contract's name
-    """Run the portal search. Raises ``InvalidSearch`` for a bad type or page number."""
+    """Run the portal search. Raises ``InvalidSearch`` for a bad type or page number.
+
+    The whole search runs within one time budget (``portal.search.budget``, setting
+    ``PORTAL_SEARCH_TIME_BUDGET``): what does not fit is left out and the response says so
+    (``incomplete``); when the full query found nothing in time, the typed words alone, all
+    required, get a short second budget (``simplified``)."""
     type_key, page, filters = validate(type, page, filters)
     backend = _backend()
-    speller = None
     parsed = query_parser.parse(q)
     if not parsed.is_empty:
-        speller = speller_for(backend)
-        parsed = query_parser.parse(q, speller=speller)
-    response = _run(parsed, backend, type_key, page, filters)
-    response.suggestion = parsed.suggestion()
-    if response.total == 0 and response.suggestion:
-        retry = query_parser.parse(response.suggestion)
-        retried = _run(retry, backend, type_key, page, filters)
-        if retried.total:
-            retried.q = parsed.text
-            retried.suggestion = response.suggestion
-            retried.retried_with = response.suggestion
-            response = retried
+        # Outside the budget: the database backend's vocabulary is built once per ten minutes
+        # (seconds on a big site), and a correction costs a few lookups per word.
+        parsed = query_parser.parse(q, speller=speller_for(backend))
+    with budget.limit() as spent:
+        response = _search(parsed, backend, type_key, page, filters, spent)
+    if spent.exceeded and response.total == 0 and not parsed.is_empty:
+        with budget.limit(spent.seconds * SIMPLER_QUERY_SHARE) as second:
+            simpler = _run(parsed, backend, type_key, page, filters, second, simple=True)
+        if simpler.total:
+            simpler.suggestion = response.suggestion
+            simpler.simplified = True
+            simpler.incomplete = True
+            response = simpler
     if log and page == 1:
         _log(parsed.text, response.total)
     return response
 
 
-def _run(parsed, backend, type_key, page, filters):
+#: Autocomplete answers while someone types: a quarter of a search's budget.
+AUTOCOMPLETE_SHARE = 0.25
+
+#: The simpler query's budget, as a share of the full budget.
+SIMPLER_QUERY_SHARE = 0.5
+
+
+def _search(parsed, backend, type_key, page, filters, spent):
+    response = _run(parsed, backend, type_key, page, filters, spent)
+    response.suggestion = parsed.suggestion()
+    if response.total == 0 and response.suggestion and not spent.exceeded:
+        retry = query_parser.parse(response.suggestion)
+        retried = _run(retry, backend, type_key, page, filters, spent)
+        if retried.total:
+            retried.q = parsed.text
+            retried.suggestion = response.suggestion
+            retried.retried_with = response.suggestion
+            response = retried
+    response.incomplete = response.incomplete or spent.exceeded
+    return response
+
+
+def _run(parsed, backend, type_key, page, filters, spent, simple=False):
     response = SearchResponse(q=parsed.text, page=page, type=type_key, filters=filters)
     response.facets = {"type": {key: 0 for key in TYPES}, **{name: [] for name in FACETS}}
-    search_query = None if parsed.is_empty else parsed.to_query(weighted=_is_whoosh(backend))
+    if parsed.is_empty:
+        search_query = None
+    elif simple:
+        search_query = parsed.to_simple_query()
+    else:
+        search_query = parsed.to_query(weighted=_is_whoosh(backend))
     if search_query is None:
         return response
 
@@ -301,20 +341,27 @@ def _run(parsed, backend, type_key, page, filters):
     window = page * PAGE_SIZE
     candidates = []
     facet_counts = {name: {} for name in FACETS}
-    for key in TYPES:
-        if filters and key == "begrip":
-            continue  # begrippen have no thema, spoor or sector
+    keys = [key for key in TYPES if not (filters and key == "begrip")]  # begrippen: no taxonomy
+    operator = "and" if simple else "or"
+    for position, key in enumerate(keys):
+        share = spent.share(len(keys) - position)
         try:
-            results = backend.search(search_query, _queryset(key, filters), operator="or")
-            count = results.count()
-            response.facets["type"][key] = count
-            if key not in types or not count:
-                continue
-            hits = list(results.annotate_score("_score")[:window])
-            facets = {name: _facet(results, name) for name in FACETS} if key != "begrip" else {}
-        except BACKEND_ERRORS:
-            # A query the backend cannot run must not become an error page: log it, show nothing.
-            logger.exception("Search for %r in %s failed", parsed.text, key)
+            with budget.limit(budget=share), _database_deadline(backend, share):
+                results = backend.search(search_query, _queryset(key, filters), operator=operator)
+                count = results.count()
+                response.facets["type"][key] = count
+                if key not in types or not count:
+                    continue
+                hits = list(results.annotate_score("_score")[:window])
+                facets = {name: _facet(results, name) for name in FACETS} if key != "begrip" else {}
+        except BACKEND_ERRORS as exc:
+            if isinstance(exc, DatabaseError) and budget.is_timeout(exc, share):
+                # The database backend ran out of time on this type: leave it out, say so.
+                logger.warning("Search for %r in %s stopped at its time budget", parsed.text, key)
+            else:
+                # A query the backend cannot run must not become an error page: log it, show
+                # nothing for this type (the tests fail on this log record).
+                logger.exception("Search for %r in %s failed", parsed.text, key)
             continue
         response.total += count
         for obj in hits:
@@ -335,6 +382,18 @@ def _run(parsed, backend, type_key, page, filters):
     response.num_pages = math.ceil(response.total / PAGE_SIZE) if response.total else 0
     response.facets.update(_facet_terms(facet_counts, filters))
     return response
+
+
+def _database_deadline(backend, share):
+    """The database backends stop their own statements at the deadline; Whoosh checks it in its
+    collectors. A savepoint keeps a stopped PostgreSQL statement from breaking the request's
+    transaction."""
+    if _is_whoosh(backend):
+        return contextlib.nullcontext()
+    stack = contextlib.ExitStack()
+    stack.enter_context(budget.database_deadline(connection, share))
+    stack.enter_context(transaction.atomic())
+    return stack
 
 
 def _facet(results, name):
@@ -366,16 +425,23 @@ def autocomplete(q, limit=8):
         return []
     backend = _backend()
     found = []
-    for key in TYPES:
-        try:
-            results = backend.autocomplete(text, _queryset(key, {}), operator="and")
-            for obj in results[:limit]:
-                title = getattr(obj, "title", None) or getattr(obj, "term", "")
-                url = obj.get_absolute_url() if key == "begrip" else (obj.get_url() or "")
-                found.append({"titel": title, "url": url, "type": key})
-        except NotImplementedError:
-            return []
-        except BACKEND_ERRORS:
-            logger.exception("Autocomplete for %r in %s failed", text, key)
+    with budget.limit(budget.default_seconds() * AUTOCOMPLETE_SHARE) as spent:
+        keys = list(TYPES)
+        for position, key in enumerate(keys):
+            share = spent.share(len(keys) - position)
+            try:
+                with budget.limit(budget=share), _database_deadline(backend, share):
+                    results = backend.autocomplete(text, _queryset(key, {}), operator="and")
+                    for obj in results[:limit]:
+                        title = getattr(obj, "title", None) or getattr(obj, "term", "")
+                        url = obj.get_absolute_url() if key == "begrip" else (obj.get_url() or "")
+                        found.append({"titel": title, "url": url, "type": key})
+            except NotImplementedError:
+                return []
+            except BACKEND_ERRORS as exc:
+                if isinstance(exc, DatabaseError) and budget.is_timeout(exc, share):
+                    logger.warning("Autocomplete for %r in %s stopped at its time budget", text, key)
+                else:
+                    logger.exception("Autocomplete for %r in %s failed", text, key)
     found.sort(key=lambda r: (not analysis.fold(r["titel"]).startswith(text), len(r["titel"])))
     return found[:limit]

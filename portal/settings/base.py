@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "eligibility",
     "voortgang",
     "portal.search",
+    "portal.security",
+    "portal.operations",
+    "portal.pagecache",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -44,6 +47,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "ninja",  # /api/docs from its own static files (no CDN, no inline script)
     "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -52,22 +56,37 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.middleware.PermissionsPolicyMiddleware",
+    "portal.security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared page cache (portal/pagecache): before sessions and CSRF, so a
+    # hit skips them; after the header middlewares, so a hit gets every security header.
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A second factor (TOTP) for the admin: Eindredacteuren, superusers, anyone with a device.
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "knowledge.admin_errors.PageSaveErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -138,7 +157,60 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "default": per process, for Wagtail's small look-ups (site root paths, read for every page URL;
+# a table would cost a query each). "shared": one table in the database, the same for every worker
+# and host (`createcachetable`, run by `make run`): the page cache's generation token. Rate limits
+# and login attempts count in their own tables. Redis is the scale-out option (docs/operations.md).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+    # Rendered pages, per host (files); they are looked up under the shared generation token only.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
+        "TIMEOUT": 86_400,
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    },
+}
+
+# The page cache (portal/pagecache): on unless PORTAL_PAGE_CACHE=0.
+PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "1") != "0"
+PORTAL_PAGE_CACHE_ALIAS = "pages"
+PORTAL_PAGE_CACHE_GENERATION_CACHE = "shared"
+PORTAL_PAGE_CACHE_TIMEOUT = 86_400
+PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/zoeken/",
+    "/reactie/",
+    "/vragen/stel-een-vraag/",
+    "/check/plaatsingen/",
+    "/voortgang/eigen-organisatie/",  # a calculator with the organisation's figures in the link
+]
+# Saving or deleting a row of these apps' models makes every cached page stale (portal/pagecache/signals.py).
+PORTAL_PAGE_CACHE_CONTENT_APPS = ["knowledge", "home", "voortgang"]
+PORTAL_PAGE_CACHE_IGNORED_MODELS = [
+    "knowledge.PageFeedback",
+    "knowledge.SubmittedQuestion",
+    "home.LoadedContentFile",
+]
+# Query parameters cached pages read (facet filters, page number, the feedback thanks).
+PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {
+    "thema",
+    "spoor",
+    "sector",
+    "doelgroep",
+    "werksoort",
+    "pagina",
+    "bedankt",
+}
 
 # E-mail: announcements of new questions go to the Eindredacteuren.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -151,7 +223,10 @@ PORTAL_ORGANISATIE = os.environ.get("PORTAL_ORGANISATIE", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisportaal Banenafspraak"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address: the Wagtail Site's hostname and port (`manage.py configure_site`, run by
+# `make run`), so API v2, the sitemap and the feed give URLs that work; and the admin's links in e-mail.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin shows its own default avatar, and makes no request to
@@ -174,8 +249,86 @@ else:
 # Background tasks (Wagtail uses django-tasks): immediate unless a deployment says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# The question form: how many questions one client may send per hour.
+# The question form: how many questions one client may send per hour; feedback votes likewise.
 PORTAL_ASK_RATE_LIMIT = int(os.environ.get("PORTAL_ASK_RATE_LIMIT", "5"))
+PORTAL_FEEDBACK_RATE_LIMIT = int(os.environ.get("PORTAL_FEEDBACK_RATE_LIMIT", "10"))
+# An unanswered question's e-mail address is erased after this many days (erase_old_addresses).
+PORTAL_ASKER_EMAIL_RETENTION_DAYS = int(os.environ.get("PORTAL_ASKER_EMAIL_RETENTION_DAYS", "90"))
+# Addresses or networks of the proxies in front of the portal, comma-separated: X-Forwarded-For is
+# read only from these (portal/security/clientip.py). Empty: REMOTE_ADDR is the client.
+PORTAL_TRUSTED_PROXIES = [p for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "").split(",") if p.strip()]
+
+# --- Security headers -----------------------------------------------------------------------
+# Referrers stay on the portal: a checker URL carries the visitor's facts in its query string.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_NONE],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "manifest-src": [_SELF],
+        "form-action": [_SELF],
+        "base-uri": [_NONE],
+        "object-src": [_NONE],
+        "frame-ancestors": [_NONE],
+    }
+}
+# Wagtail's admin needs inline styles and scripts (portal/security/middleware.py says why).
+PORTAL_ADMIN_PATH_PREFIXES = ["/admin/"]
+PORTAL_ADMIN_CSP = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "form-action": [_SELF],
+        "base-uri": [_SELF],
+        "object-src": [_NONE],
+        "frame-ancestors": [_SELF],
+    }
+}
+PORTAL_PERMISSIONS_POLICY = {
+    feature: ()
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# --- Admin login: throttling and lockout (django-axes) and a second factor (django-otp) ----------
+# Five wrong passwords lock out that address, and (separately) that user name, for 15 minutes;
+# every further try during the lock-out starts the 15 minutes again.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "portal.security.clientip.axes_client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept for the lock-out; successful logins are not logged
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+# The second factor (portal/security/twofactor.py): required for these groups and superusers.
+PORTAL_2FA_GROUPS = ["Eindredacteur"]
+OTP_TOTP_ISSUER = "Kennisportaal Banenafspraak"
 
 LOGGING = {
     "version": 1,

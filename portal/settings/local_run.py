@@ -5,6 +5,7 @@ once and kept in var/secret_key so sessions survive a restart.
 """
 
 import secrets
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -13,5 +14,5 @@ if not _key_file.exists():
     _key_file.parent.mkdir(parents=True, exist_ok=True)
     _key_file.write_text(secrets.token_urlsafe(50))
 SECRET_KEY = SECRET_KEY or _key_file.read_text().strip()  # noqa: F405
-ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", urlsplit(PORTAL_BASE_URL).hostname]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

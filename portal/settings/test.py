@@ -17,3 +17,5 @@ WHITENOISE_AUTOREFRESH = True
 # modelsearch's shared BackendTests run against our backend with their own test models.
 INSTALLED_APPS = [*INSTALLED_APPS, "modelsearch.test.testapp"]  # noqa: F405
 MIGRATION_MODULES = {"searchtests": None}
+# The page cache is on in the tests, as in production, in a folder of this test process.
+CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="portal-test-pages-")  # noqa: F405

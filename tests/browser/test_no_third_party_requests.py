@@ -39,8 +39,10 @@ def visit(page: Page, base, paths):
 
 
 def log_in(page: Page, base, user):
+    from tests.otp import verified_login
+
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)  # a superuser needs the second factor (portal/security/twofactor.py)
     cookie = client.cookies["sessionid"]
     page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": base}])
 

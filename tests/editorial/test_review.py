@@ -11,6 +11,7 @@ from editorial import digest, jobs, review
 from editorial.models import JobRun, ReviewFlag, RuleChange
 from tests.conftest import TODAY
 from tests.factories import ArticlePageFactory, PracticeExamplePageFactory, QuestionPageFactory, ThemaFactory
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 YEAR_AGO = TODAY - datetime.timedelta(days=400)
@@ -63,7 +64,7 @@ def test_due_pages_are_the_live_pages_past_their_date(due_and_fresh):
 
 def test_the_report_and_the_dashboard_show_the_pages_due(client, due_and_fresh, redacteur, eindredacteur):
     for user in (redacteur, eindredacteur):
-        client.force_login(user)
+        verified_login(client, user)  # an Eindredacteur needs the second factor
         report = client.get("/admin/reports/controle-verlopen/").content.decode()
         assert "Oud artikel" in report and "Verse vraag" not in report and "Oud concept" not in report
         home = client.get("/admin/").content.decode()

@@ -153,7 +153,7 @@ def test_a_question_screen_has_its_label_help_begrippen_and_one_h1(client, conte
     fact = st.schema("doelgroep")["opgenomen_in_doelgroepregister"]
     assert response.status_code == 200
     assert body.count("<h1") == 1
-    assert html.escape(fact.label) in body and html.escape(fact.help) in body
+    assert html.escape(fact.label_on()) in body and html.escape(fact.help_on()) in body
     assert 'href="/begrippen/doelgroepregister/"' in body
     assert (
         'type="radio" id="feit-opgenomen_in_doelgroepregister" name="opgenomen_in_doelgroepregister" value="ja"'
@@ -286,8 +286,37 @@ def test_weet_ik_niet_skips_a_question_and_the_result_says_what_is_missing(clien
     assert "/controle/" in review
     assert "Weet ik niet" in text_of(client.get(review))
     response = client.get(result_of(review))
-    assert "nog niet te beantwoorden" in text_of(response)
+    assert "Het antwoord hangt af van één gegeven dat u nog niet weet" in text_of(response)
+    assert "Een vast antwoord geeft de checker als dit bekend is" in text_of(response)
     assert "/check/telt_mee/vraag/persoon_in_doelgroep/" in response.content.decode()
+
+
+def test_weet_ik_niet_gives_the_conditional_answer_where_the_rules_have_one(client):
+    answers = {"persoon_in_doelgroep": "ja", "constructie": "inleen", "uitlener_type": "uitzendbureau"}
+    _, review = walk(client, "telt_mee", answers, query=f"peildatum={PEILDATUM}&kader=wettelijk_quotum")
+    page = text_of(client.get(result_of(review)))
+    assert "Het antwoord hangt af van één gegeven dat u nog niet weet" in page
+    assert (
+        "Als uitlener en inlener uiterlijk op 1 augustus van het jaar na het heffingsjaar afspreken dat de uren "
+        "aan de inlener worden toegerekend: ja, deze baan telt op 24 november 2026 mee voor uw organisatie."
+    ) in page
+    assert (
+        "Zonder die afspraak: nee, deze baan telt op 24 november 2026 voor geen enkele werkgever mee." in page
+    )
+
+
+def test_the_quotum_checker_answers_with_the_last_known_percentage_after_weet_ik_niet(client):
+    answers = {"sector": "overheid", "fte": "800", "uren_per_fte_per_week": "36"}
+    asked, review = walk(client, "quotum", answers, query="peildatum=2025-06-01&kader=wettelijk_quotum")
+    assert "quotumpercentage" in asked  # asked, and answered with 'Weet ik niet'
+    response = client.get(result_of(review))
+    assert answer_sentence(response).startswith("In 2025: over 2025 wordt geen quotumheffing opgelegd")
+    assert "uw doelstelling is 31,17 banen" in answer_sentence(response)
+    assert "Voor 2025 is geen vastgesteld quotumpercentage gevonden" in text_of(response)
+    question = client.get(review.replace("/controle/", "/vraag/quotumpercentage/")).content.decode()
+    assert "rekent de checker met het laatst bekende: 2,76 % (vastgesteld voor 2024)" in html.unescape(
+        question
+    )
 
 
 def test_an_optional_answer_can_be_given_and_cleared_from_the_review(client):
@@ -607,14 +636,40 @@ def test_the_quotum_calculator_with_hours_converts_the_realised_banen(client):
     assert "Quotumtekort" in page
 
 
-def test_the_quotum_calculator_asks_for_the_percentage_when_the_law_gives_none(client):
-    query = f"peildatum={PEILDATUM}&jaar=2026&sector=overheid&fte=100&uren_per_fte_per_week=36&bereken=1"
+def test_the_quotum_calculator_answers_for_a_year_without_a_published_percentage(client):
+    """Issue 13: no percentage found for 2026, so the last known one (2024), labelled with its source."""
+    query = f"peildatum={PEILDATUM}&jaar=2026&sector=overheid&fte=800&uren_per_fte_per_week=36&bereken=1"
+    response = client.get(f"{QUOTUM}?{query}")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "uw doelstelling is 31,17 banen" in page  # 800 x 36 x 2,76 % / 25,5
+    assert "Voor 2026 is geen vastgesteld quotumpercentage gevonden" in page
+    assert "laatst bekende percentage: 2,76 %, vastgesteld voor 2024" in page and "Bron: UWV" in page
+    with_pct = client.get(f"{QUOTUM}?{query}&quotumpercentage=3")
+    assert with_pct.status_code == 200 and "laatst bekende" not in text_of(with_pct)
+
+
+def test_the_quotum_calculator_asks_for_the_percentage_when_none_was_ever_published(client):
+    query = f"peildatum={PEILDATUM}&jaar=2026&sector=markt&fte=100&uren_per_fte_per_week=36&bereken=1"
     response = client.get(f"{QUOTUM}?{query}")
     assert response.status_code == 400
     body = response.content.decode()
-    assert 'href="#id_quotumpercentage"' in body and "is niet bekend" in body
-    with_pct = client.get(f"{QUOTUM}?{query}&quotumpercentage=2,76")
-    assert with_pct.status_code == 200 and "uw doelstelling is 3,9 banen" in text_of(with_pct)
+    assert 'href="#id_quotumpercentage"' in body and "geen quotumpercentage bekend" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        QUOTUM + "?sector=overheid&fte=10&uren_per_fte_per_week=36&bereken=1",
+        BANEN + "?uren_per_week=51&bereken=1",
+    ],
+)
+def test_after_submit_the_result_is_in_view_and_focused(client, url):
+    body = client.get(url).content.decode()
+    assert 'action="' + url.split("?")[0] + '#uitkomst"' in body  # the browser scrolls to the result
+    assert '<section aria-labelledby="uitkomst-kop" id="uitkomst" tabindex="-1" autofocus>' in body
+    form = client.get(url.split("?")[0]).content.decode()
+    assert 'id="uitkomst"' not in form and "autofocus" not in form
 
 
 @pytest.mark.parametrize(

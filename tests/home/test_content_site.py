@@ -235,21 +235,19 @@ def internal_notes(text):
             yield match[0], text[max(0, start - 60) : match.end() + 20].strip()
 
 
-OTHER_OWNERS = (
-    "eligibility/parameters",
-    "eligibility/questions",
-    "eligibility/forms.py",
-    "eligibility/views.py",
-)
+OTHER_OWNERS = ("eligibility", "templates/eligibility")  # the rules module's texts and templates
+WORD = re.compile(r"[\wÀ-ÿ%-]+")
 
 
 def _owned_texts():
+    """Each file of another owner as its words, so a rendered sentence can be traced back to it."""
     texts = {}
     for owner in OTHER_OWNERS:
         path = ROOT / owner
         for file in sorted(path.rglob("*") if path.is_dir() else [path]):
-            if file.suffix in (".yaml", ".py"):
-                texts[str(file.relative_to(ROOT))] = " ".join(file.read_text(encoding="utf-8").split())
+            if file.suffix in (".yaml", ".py", ".html"):
+                words = WORD.findall(file.read_text(encoding="utf-8"))
+                texts[str(file.relative_to(ROOT))] = " " + " ".join(words) + " "
     return texts
 
 
@@ -257,13 +255,14 @@ OWNED_TEXTS = _owned_texts()
 
 
 def owned_elsewhere(snippet):
-    """The file owned by another helper that contains the words around a code, or None."""
-    words = re.findall(r"[\wÀ-ÿ.,%()-]+", snippet)
-    for size in (8, 6, 4):
-        for start in range(0, max(1, len(words) - size + 1)):
-            piece = " ".join(words[start : start + size])
-            if len(words) >= size and any(piece in text for text in OWNED_TEXTS.values()):
-                return next(name for name, text in OWNED_TEXTS.items() if piece in text)
+    """The file owned by another helper whose words include the words around a code, or None."""
+    words = WORD.findall(snippet)
+    for size in (8, 6, 5):
+        for start in range(0, len(words) - size + 1):
+            piece = " " + " ".join(words[start : start + size]) + " "
+            for name, text in OWNED_TEXTS.items():
+                if piece in text:
+                    return name
     return None
 
 

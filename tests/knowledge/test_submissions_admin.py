@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from knowledge.submissions import SubmittedQuestion
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/snippets/knowledge/submittedquestion/"
@@ -49,7 +50,7 @@ def test_the_edit_form_offers_closing_states_only_to_eindredacteuren(client, edi
     assert question.status == "nieuw" and question.email == "a@b.nl"
     assert response.status_code == 200  # the form comes back with an error
 
-    client.force_login(editor("Eindredacteur"))
+    verified_login(client, editor("Eindredacteur"))
     assert 'value="beantwoord"' in client.get(url).content.decode()
     client.post(url, {"status": "afgewezen", "notitie": "Valt buiten de banenafspraak"})
     question.refresh_from_db()

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import BronFactory
+from tests.otp import verified_login
 from voortgang.models import Meting
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def form(bron, **extra):
 
 def test_a_meting_saved_as_draft_is_not_shown_and_appears_once_published(client, users):
     bron = BronFactory(titel="Monitor banenafspraak Rijk 2024")
-    client.force_login(users["eindredacteur"])
+    verified_login(client, users["eindredacteur"])  # second factor
     response = client.post(ADD, form(bron))
     assert response.status_code == 302, response.content.decode()[:2000]
     meting = Meting.objects.get(slug="rijk-2024")
@@ -58,7 +59,7 @@ def test_a_meting_saved_as_draft_is_not_shown_and_appears_once_published(client,
 
 
 def test_the_admin_refuses_a_meting_without_figure_or_source(client, users):
-    client.force_login(users["eindredacteur"])
+    verified_login(client, users["eindredacteur"])  # second factor
     data = {**form(BronFactory(), doel="", gerealiseerd=""), "bron": ""}
     response = client.post(ADD, {**data, "action-publish": "action-publish"})
     assert response.status_code == 200

@@ -1,10 +1,12 @@
 """content/metingen/ through load_initial_content: checked first, loaded once, a change is a revision,
 and an article's placeholders show the published figures."""
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
@@ -136,3 +138,65 @@ def test_the_real_metingen_load_and_every_one_cites_a_source():
     assert sectors == {"overheid", "rijk", "markt", "totaal"}
     for f in files:
         assert f.fields["bron"] or f.fields["bron_vermelding"], f.path
+
+
+ARTICLE_SLUG = "cijfers-door-de-jaren"
+
+
+def test_the_article_cijfers_door_de_jaren_types_no_figure_of_a_meting():
+    """Its figures come from the metingen: none of their numbers is typed in the article itself."""
+    from eligibility.nl import format_value
+    from home.content_files import read_content
+    from voortgang.content import read_measurements
+
+    content = read_content(CONTENT)
+    body = content.items["artikel"][ARTICLE_SLUG].body
+    numbers = {
+        format_value(f.fields[name])
+        for f in read_measurements(CONTENT, content)
+        for name in ("doel", "gerealiseerd")
+        if f.fields[name] is not None
+    }
+    typed = {n for n in numbers if re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", body)}
+    # the same number as the target of 2019, but an estimate of jobs through inkoop (15.000 tot 17.000)
+    assert typed - {"15.000"} == set()
+    assert body.count("[[meting:") >= 30
+
+
+def test_the_article_cijfers_door_de_jaren_shows_the_published_figures(client, site_tree):
+    import datetime
+
+    from wagtail.rich_text import RichText
+
+    from home.content_files import fill, read_content
+    from knowledge.markdown import render_markdown
+    from tests.factories import ArticlePageFactory, BronFactory
+    from voortgang.content import load_measurements, read_measurements
+
+    content = read_content(CONTENT)
+    files = read_measurements(CONTENT, content)
+    for slug in {f.fields["bron"] for f in files if f.fields["bron"]}:
+        BronFactory(slug=slug)
+    load_measurements(files)
+    body = fill(content.items["artikel"][ARTICLE_SLUG].body, datetime.date(2026, 12, 2))
+    html = render_markdown(body, resolve_page=lambda scheme, slug: site_tree["home"].pk)
+    page = ArticlePageFactory(parent=site_tree["kennisbank"], body=[("paragraph", RichText(html))])
+    text = " ".join(BeautifulSoup(client.get(page.url).content.decode(), "html.parser").get_text().split())
+    for sentence in (
+        "125.000 extra banen af: 100.000 in de markt en 25.000 bij de overheid.",
+        "Gerealiseerd: 36.904. De markt haalt 30.432, de overheid 6.471.",
+        "Landelijk doel 55.000, gerealiseerd 61.615. Markt: 51.829 (doel 40.000). Overheid: 9.786 (doel 15.000).",
+        "Doel 3.531 banen, gerealiseerd 2.068 in het vierde kwartaal (59 %)",
+        "Het Rijk: doel 5.144, eind 2022 gerealiseerd 3.749.",
+        "De markt haalt met 74.031 banen voor het eerst haar jaardoel (80.000) niet.",
+        "noemt 4.175 banen eind tweede kwartaal 2023, maar op een andere plek 3.995 gerealiseerde banen.",
+    ):
+        assert sentence in text
+    assert "[[" not in text
+    assert text.count("onbekend") == body.count("onbekend")  # no meting shown as unknown
+
+    # An Eindredacteur publishes a correction: the article follows at once.
+    meting = Meting.objects.get(slug="rijk-2022")
+    meting.gerealiseerd = 3750
+    meting.save_revision().publish()
+    assert "eind 2022 gerealiseerd 3.750." in client.get(page.url).content.decode()

@@ -6,7 +6,7 @@ from editorial import jobs
 
 
 class Command(BaseCommand):
-    help = "Voert de redactietaken uit die aan de beurt zijn (regelwijzigingen, wekelijks overzicht)."
+    help = "Voert de redactietaken uit die aan de beurt zijn (regelwijzigingen, kennisgaten, meting, wekelijks overzicht)."
 
     def handle(self, *args, **options):
         ran = jobs.run_due()

@@ -231,10 +231,12 @@ class Loader:
         """Markdown with optional `::parameter name "label"` lines -> StreamField blocks."""
         blocks, position = [], 0
         for match in PARAMETER_LINE.finditer(text):
-            blocks += markdown_blocks(text[position : match.start()], resolve_page=self.resolve_page)
+            blocks += markdown_blocks(
+                self.text(text[position : match.start()]), resolve_page=self.resolve_page
+            )
             blocks.append(("parameter", {"parameter": match.group(1), "label": match.group(2) or ""}))
             position = match.end()
-        return blocks + markdown_blocks(text[position:], resolve_page=self.resolve_page)
+        return blocks + markdown_blocks(self.text(text[position:]), resolve_page=self.resolve_page)
 
     def fill_page(self, item, page):
         """Pass 2: set every field and publish a new revision."""

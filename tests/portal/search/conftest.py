@@ -4,9 +4,15 @@ Every test here runs on the configured backend: Whoosh by default, Wagtail's dat
 with PORTAL_SEARCH_BACKEND=database (the second run of `make test`).
 """
 
+import contextlib
+import logging
+import signal
+import threading
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.rich_text import RichText
 
 WHOOSH = settings.PORTAL_SEARCH_BACKEND == "whoosh"
@@ -118,3 +124,93 @@ def search_fn():
 
 def titles(response):
     return [r.title for r in [*response.promotions, *response.results]]
+
+
+# -- the real content, loaded once per module ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_content(django_db_setup, django_db_blocker):
+    """The portal's own content (``load_initial_content``) indexed as `make run` does, for the
+    tests of one module; rolled back (and the index emptied) afterwards."""
+    from django.db import transaction
+    from modelsearch.backends import get_search_backend
+
+    quiet = {name: {**conf, "AUTO_UPDATE": False} for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            get_search_backend("default").reset_indexes()
+            # One index run at the end instead of one index write per saved page (minutes).
+            with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+                call_command("load_initial_content", "--no-index", verbosity=0)
+            call_command("update_index", verbosity=0)
+            yield
+            transaction.set_rollback(True)
+        get_search_backend("default").reset_indexes()
+
+
+# -- failing on the search's own error log ------------------------------------------------------
+
+
+class SearchErrors(logging.Handler):
+    """Collects the ERROR records of the search's loggers: ``service`` logs and swallows a
+    backend error (the visitor gets an empty list, not a 500), so a test must look here."""
+
+    LOGGERS = ("portal.search", "modelsearch", "wagtail.search")
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def check(self, what=""):
+        records, self.records = self.records, []
+        assert not records, f"the search logged errors{f' for {what!r}' if what else ''}: " + "; ".join(
+            r.getMessage() for r in records
+        )
+
+    def __enter__(self):
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
+
+
+@pytest.fixture
+def search_errors():
+    """Fails the test when the search logs an error; ``search_errors.check(q)`` checks at once."""
+    with SearchErrors() as errors:
+        yield errors
+    errors.check()
+
+
+# -- a watchdog against hangs -------------------------------------------------------------------
+
+
+class SearchHung(Exception):
+    """A search did not come back within the watchdog's time (a hang, not a slow query)."""
+
+
+@contextlib.contextmanager
+def watchdog(seconds, what=""):
+    """Interrupt the code inside after ``seconds`` with ``SearchHung`` (tests only: SIGALRM in
+    the main thread interrupts a pure-Python endless loop such as Whoosh's skip_to_quality)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def fire(signum, frame):
+        raise SearchHung(f"no answer after {seconds} s: {what!r}")
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -95,23 +95,29 @@ def fuzz_index(content):
     return content
 
 
-def _search(q):
+def _search(q, errors):
+    """One search: no exception, a sane response, and nothing in the search's error log (the
+    service swallows backend errors so the visitor sees no 500; the test must not)."""
     from portal.search.service import search
 
     response = search(q, log=False)
+    errors.check(q)
     assert response.total >= 0
+    assert response.total >= len(response.results)
+    assert len(response.results) <= 10
+    assert response.num_pages == -(-response.total // 10)
     response.as_dict()
     return response
 
 
 @pytest.mark.parametrize("q", TRICKY)
-def test_tricky_strings(fuzz_index, q):
-    _search(q)
+def test_tricky_strings(fuzz_index, search_errors, q):
+    _search(q, search_errors)
 
 
 @settings(FAST, max_examples=3000)
 @given(q=st.one_of(unicode_text, syntax_text, mixed_text))
-def test_parse_and_compile_anything(q):
+def test_parse_and_compile_anything(search_errors, q):
     """Parsing and compiling to the backend's query (no search run): cheap, so many inputs."""
     from modelsearch.backends import get_search_backend
     from wagtail.models import Page
@@ -128,34 +134,35 @@ def test_parse_and_compile_anything(q):
 
 @settings(FAST, max_examples=2500)
 @given(q=syntax_text)
-def test_search_with_syntax_characters(fuzz_index, q):
-    _search(q)
+def test_search_with_syntax_characters(fuzz_index, search_errors, q):
+    _search(q, search_errors)
 
 
 @settings(FAST, max_examples=2500)
 @given(q=unicode_text)
-def test_search_with_any_unicode(fuzz_index, q):
-    _search(q)
+def test_search_with_any_unicode(fuzz_index, search_errors, q):
+    _search(q, search_errors)
 
 
 @settings(FAST, max_examples=1500)
 @given(q=mixed_text)
-def test_search_with_mixed_input(fuzz_index, q):
-    _search(q)
+def test_search_with_mixed_input(fuzz_index, search_errors, q):
+    _search(q, search_errors)
 
 
 @settings(FAST, max_examples=100)
 @given(q=long_text)
-def test_search_with_10kb_strings(fuzz_index, q):
-    _search(q)
+def test_search_with_10kb_strings(fuzz_index, search_errors, q):
+    _search(q, search_errors)
 
 
 @settings(FAST, max_examples=1000)
 @given(q=st.one_of(unicode_text, syntax_text))
-def test_autocomplete_with_anything(fuzz_index, q):
+def test_autocomplete_with_anything(fuzz_index, search_errors, q):
     from portal.search.service import autocomplete
 
     assert isinstance(autocomplete(q), list)
+    search_errors.check(q)
 
 
 @settings(FAST, max_examples=250)
@@ -164,8 +171,9 @@ def test_autocomplete_with_anything(fuzz_index, q):
     type_=st.sampled_from(["", "artikel", "vraag", "begrip", "praktijkvoorbeeld", "x", "\x00"]),
     pagina=st.sampled_from(["", "1", "2", "0", "-1", "abc", "1e9", "\x00"]),
 )
-def test_api_never_500(fuzz_index, client, q, type_, pagina):
+def test_api_never_500(fuzz_index, search_errors, client, q, type_, pagina):
     response = client.get("/api/zoeken", {"q": q, "type": type_, "pagina": pagina})
+    search_errors.check(q)
     assert response.status_code in (200, 400)
     if response.status_code == 400:
         assert response.json()["melding"]
@@ -173,6 +181,35 @@ def test_api_never_500(fuzz_index, client, q, type_, pagina):
 
 @settings(FAST, max_examples=100)
 @given(q=st.one_of(syntax_text, unicode_text))
-def test_page_never_500(fuzz_index, client, q):
+def test_page_never_500(fuzz_index, search_errors, client, q):
     response = client.get("/zoeken/", {"q": q, "thema": q[:20]})
+    search_errors.check(q)
     assert response.status_code == 200
+
+
+content_words = st.lists(
+    st.sampled_from(
+        WORDS + ["uitzendkracht", "register", "UWV", "social", "return", "minimumloon", "inkoop"]
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@settings(FAST, max_examples=300)
+@given(q=content_words)
+def test_properties_of_any_answer(fuzz_index, search_errors, q):
+    """Properties of every answer: the total is the sum of the type counts, results come best
+    first, and a type filter finds exactly that type's count."""
+    from portal.search.service import search
+
+    response = _search(q, search_errors)
+    assert response.total == sum(response.facets["type"].values())
+    scores = [r.score for r in response.results]
+    assert scores == sorted(scores, reverse=True)
+    for key, count in response.facets["type"].items():
+        if count:
+            only = search(q, type=key, log=False)
+            search_errors.check(q)
+            assert only.total == count
+            assert {r.type for r in only.results} <= {key}

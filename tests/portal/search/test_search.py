@@ -215,6 +215,8 @@ def test_search_page_without_query_and_with_bad_type(clean_index, client):
 
 def test_admin_report_lists_unanswered_queries(content, client, admin_user, search_fn):
     search_fn("koffieautomaat printerpapier", log=True)
-    client.force_login(admin_user)
+    from tests.otp import verified_login
+
+    verified_login(client, admin_user)  # superusers pass the second factor (portal/security/twofactor.py)
     html = client.get("/admin/reports/zoeken-zonder-resultaat/").content.decode()
     assert "koffieautomaat printerpapier" in html

@@ -1,0 +1,58 @@
+"""What the editorial tools keep of the public search: per day and per normalised query, how
+often it was searched, found nothing and led to a click on a result.
+
+Fed by the search's ``after_portal_search`` hook (portal.search.service) and by the click links
+of the results page (``/zoeken/klik/``). Only the scrubbed, normalised text is kept
+(``editorial.privacy``); no address, session or time of day.
+"""
+
+import logging
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from editorial.models import SearchDay
+from editorial.privacy import normalise
+from portal.search import analysis
+
+logger = logging.getLogger(__name__)
+
+
+def gap_key(text):
+    """The group a text belongs to: its stemmed words without stop words, sorted and unique, so
+    'Telt een uitzendkracht mee?', 'telt uitzendkrachten mee' and 'uitzendkracht telt mee' are
+    one group (the portal's Dutch analyser, portal.search.analysis)."""
+    return " ".join(sorted(set(analysis.analyze(text))))[:255]
+
+
+def record_search(q, total):
+    """Count one search (and whether it found nothing) for today."""
+    text = normalise(q)
+    key = gap_key(text) if text else ""
+    if not key:
+        return
+    zero = 1 if total == 0 else 0
+    day = timezone.localdate()
+    try:
+        with transaction.atomic():
+            rows = SearchDay.objects.filter(day=day, text=text)
+            if not rows.update(searches=F("searches") + 1, zero_results=F("zero_results") + zero):
+                SearchDay.objects.create(day=day, text=text, key=key, searches=1, zero_results=zero)
+    except IntegrityError:  # another worker made today's row first
+        SearchDay.objects.filter(day=day, text=text).update(
+            searches=F("searches") + 1, zero_results=F("zero_results") + zero
+        )
+    except DatabaseError:
+        logger.warning("Could not count a search for the editorial statistics", exc_info=True)
+
+
+def record_click(q):
+    """Count a click on a result of query ``q``; only for a query searched today."""
+    text = normalise(q)
+    if not text:
+        return
+    try:
+        SearchDay.objects.filter(day=timezone.localdate(), text=text).update(clicks=F("clicks") + 1)
+    except DatabaseError:
+        logger.warning("Could not count a search click", exc_info=True)
