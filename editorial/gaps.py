@@ -25,6 +25,7 @@ from django.utils import timezone
 from editorial.models import ContentGap, GapQuery, SearchDay
 from editorial.privacy import normalise
 from editorial.search_log import gap_key
+from knowledge.drafts import CannotDraft, draft_question
 
 WINDOW_DAYS = 365
 NO_CLICK_MAX_RATE = 0.1
@@ -139,34 +140,17 @@ def ranked(limit=None):
     return gaps[:limit] if limit else gaps
 
 
-class CannotConvert(Exception):
-    """There is no vragenbank to put the draft in, or the user may not add a page there."""
+CannotConvert = CannotDraft  # no vragenbank, or the user may not add a page there
 
 
 @transaction.atomic
 def convert(gap, user=None):
-    """Turn a gap into a draft QuestionPage in the vragenbank: its title filled in, the gap's
-    queries attached (shown in the editor's Redactie panel). Publishing goes through the review
-    workflow like any page. Returns the draft."""
-    from knowledge.models import QuestionIndexPage, QuestionPage
-
+    """Turn a gap into a draft QuestionPage in the vragenbank (``knowledge.drafts``): its title
+    filled in, the gap's queries attached (shown in the editor's Redactie panel). Returns the
+    draft."""
     if gap.page_id:
         return gap.page
-    index = QuestionIndexPage.objects.first()
-    if index is None:
-        raise CannotConvert("Er is geen vragenbank om de conceptvraag in te zetten.")
-    if user is not None and not index.permissions_for_user(user).can_add_subpage():
-        raise CannotConvert("U mag geen vragen toevoegen aan de vragenbank.")
-    page = QuestionPage(
-        title=gap.title,
-        live=False,
-        samenvatting="",
-        kort_antwoord="",
-        laatst_gecontroleerd=timezone.localdate(),
-        owner=user,
-    )
-    index.add_child(instance=page)
-    page.save_revision(user=user, log_action=True, clean=False)
+    page = draft_question(gap.title, user)
     gap.page = page
     gap.status = ContentGap.Status.DRAFT
     gap.converted_at = timezone.now()

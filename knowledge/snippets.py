@@ -6,8 +6,20 @@ content files and URLs can point at it.
 
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+
+def unique_slug(model, text, max_length, pk=None):
+    """A slug from ``text`` that no other row of ``model`` has: -2, -3 ... appended as needed."""
+    base = slugify(text)[: max_length - 4].strip("-") or model._meta.model_name
+    taken = set(model.objects.exclude(pk=pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, suffix = base, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{base}-{suffix}"
+    return candidate
 
 
 class TaxonomyTerm(models.Model):
@@ -58,7 +70,11 @@ class Werksoort(TaxonomyTerm):
 
 
 class Bron(models.Model):
-    """A source a page rests on: a law article, a Kamerstuk, a seed document."""
+    """A source a page rests on: a law article, a Kamerstuk, a seed document.
+
+    Not in the search index (the public search never returns bronnen): the admin's Bron chooser
+    searches the database (see knowledge/wagtail_hooks.py). A bron made in the chooser's "Nieuwe
+    bron" form gets its slug from its title."""
 
     class Soort(models.TextChoices):
         WET = "wet", "Wet of regeling"
@@ -96,6 +112,11 @@ class Bron(models.Model):
 
     def __str__(self):
         return self.titel
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Bron, self.titel, self._meta.get_field("slug").max_length, self.pk)
+        super().save(*args, **kwargs)
 
     @property
     def citation(self):

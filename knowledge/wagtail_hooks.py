@@ -1,9 +1,14 @@
 """Admin: snippets for the taxonomies, begrippen, bronnen and organisaties, and the queue of
 submitted questions with filters."""
 
+from django import forms
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.feedback import PageFeedback
@@ -54,6 +59,74 @@ def _viewset(snippet_model, icon, fields):
     )
 
 
+class BronColumns:
+    """Soort and jaar beside the title, so that two editions of one document can be told apart."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("soort", label="Soort", accessor="get_soort_display"),
+            Column("jaar", label="Jaar"),
+        ]
+
+
+class BronSearchForm(BaseFilterForm):
+    """The chooser's search box. Bron is not in the search index, so the database is searched: a
+    source matches when every word of the query occurs in its titel, kenmerk or omschrijving."""
+
+    q = forms.CharField(
+        label="Zoek een bron",
+        widget=forms.TextInput(attrs={"placeholder": "Titel of kenmerk"}),
+        required=False,
+    )
+    fields_searched = ("titel", "kenmerk", "omschrijving")
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q", "").replace("\x00", "")[:200]  # PostgreSQL refuses NUL
+        words = query.split()[:10]
+        for word in words:
+            in_any_field = Q(
+                *(Q(**{f"{field}__icontains": word}) for field in self.fields_searched), _connector=Q.OR
+            )
+            objects = objects.filter(in_any_field)
+        if words:
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class BronChooseView(BronColumns, ChooseView):
+    filter_form_class = BronSearchForm
+    ordering = ("titel", "-jaar")
+
+
+class BronChooseResultsView(BronColumns, ChooseResultsView):
+    filter_form_class = BronSearchForm
+    ordering = ("titel", "-jaar")
+
+
+class BronChooserViewSet(SnippetChooserViewSet):
+    """The Bron chooser on every page: search (Bron is indexed) and a "Nieuwe bron" tab, so an
+    editor never has to leave a half-written page to add a source."""
+
+    choose_view_class = BronChooseView
+    choose_results_view_class = BronChooseResultsView
+    form_fields = ["titel", "soort", "jaar", "kenmerk", "url", "omschrijving"]
+    creation_tab_label = "Nieuwe bron"
+    create_action_label = "Bron toevoegen en kiezen"
+
+
+class BronViewSet(SnippetViewSet):
+    model = Bron
+    icon = "doc-full"
+    list_display = ["titel", "soort", "jaar"]
+    list_filter = ["soort"]
+    search_fields = ["titel", "kenmerk", "omschrijving"]
+    search_backend_name = None  # Bron is not indexed: the listing searches the database
+    chooser_viewset_class = BronChooserViewSet
+
+
 class PageFeedbackViewSet(SnippetViewSet):
     """Which pages visitors found (not) useful."""
 
@@ -71,7 +144,7 @@ class KnowledgeSnippets(SnippetViewSetGroup):
     menu_order = 210
     items = [
         _viewset(Begrip, "list-ul", ["term", "afkorting"]),
-        _viewset(Bron, "doc-full", ["titel", "soort", "jaar"]),
+        BronViewSet,
         _viewset(Organisatie, "group", ["naam", "sector"]),
         _viewset(Thema, "tag", ["naam", "slug"]),
         _viewset(Spoor, "tag", ["naam", "slug"]),
