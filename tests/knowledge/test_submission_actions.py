@@ -37,7 +37,8 @@ def reply(client, question, text=ANTWOORD, status="beantwoord"):
     return client.post(f"{BASE}reply/{question.pk}/", {"antwoord": text, "status": status})
 
 
-def test_an_eindredacteur_replies_then_the_address_is_erased(client, user_in, question, site_tree):
+def test_an_eindredacteur_replies_then_the_address_is_erased(client, user_in, question, site_tree, settings):
+    settings.PORTAL_BASE_URL = "https://kennisportaal.example"
     verified_login(client, user_in("Eindredacteur"))
     form = client.get(f"{BASE}reply/{question.pk}/")
     assert form.status_code == 200 and ADDRESS in form.content.decode()
@@ -45,6 +46,7 @@ def test_an_eindredacteur_replies_then_the_address_is_erased(client, user_in, qu
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [ADDRESS]
     assert ANTWOORD in mail.outbox[0].body and question.vraag in mail.outbox[0].body
+    assert "https://kennisportaal.example/vragen/stel-een-vraag/" in mail.outbox[0].body
     question.refresh_from_db()
     assert (question.status, question.email, question.antwoord) == ("beantwoord", "", ANTWOORD)
     assert question.beantwoord_op is not None
@@ -73,14 +75,14 @@ def test_a_failed_send_keeps_the_address_and_shows_an_error(client, user_in, que
         ("", "Schrijf het antwoord."),
         ("kort", "te kort"),
         ("x" * (SubmittedQuestion.MAX_ANTWOORD + 1), "te lang"),
-        ("\x00\x01\x02 \u200b\u200b", "Schrijf het antwoord"),
+        ("\x01\x02\x03" * 20, "te kort"),
     ],
 )
 def test_bad_or_huge_replies_give_a_form_error_and_send_nothing(client, user_in, question, text, message):
     verified_login(client, user_in("Eindredacteur"))
     response = reply(client, question, text)
     assert response.status_code == 200
-    assert message in response.content.decode() or "te kort" in response.content.decode()
+    assert message in response.content.decode()
     assert mail.outbox == []
     question.refresh_from_db()
     assert question.email == ADDRESS
