@@ -122,10 +122,10 @@ _SENTENCE_END = re.compile(r"(?<=[?.!])\s")
 
 
 def draft_title(vraag, limit=255):
-    """A page title from a visitor's question: personal data scrubbed (``editorial.privacy``),
+    """A page title from a visitor's question: personal data scrubbed (``portal.privacy``),
     white space collapsed, the first sentence if the text is longer than a title may be, first
     letter capitalised."""
-    from editorial.privacy import scrub
+    from portal.privacy import scrub
 
     text = " ".join(scrub(vraag).split())
     if len(text) > limit:
