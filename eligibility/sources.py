@@ -95,6 +95,12 @@ DOCUMENTS = {
         "https://wetten.overheid.nl/BWBR0042307",
         None,
     ),
+    "uwv-faq-sector": (
+        "UWV, veelgestelde vraag 'Behoort mijn organisatie tot de marktsector of overheidssector?' (quotumregeling)",
+        "https://www.uwv.nl/werkgevers/veelgestelde-vragen/quotumregeling/detail/"
+        "behoort-mijn-organisatie-tot-de-marktsector-of-overheidssector",
+        None,
+    ),
     "stcrt-2018-1005": (
         "Besluit opschorting t+2-regel, nader rapport (Stcrt. 2018, 1005)",
         "https://zoek.officielebekendmakingen.nl/stcrt-2018-1005.html",
