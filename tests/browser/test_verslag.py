@@ -13,7 +13,7 @@ from eligibility.verslag import versie
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 from tests.eligibility.test_verslag import BANEN, CASES, change_rules
 
 
@@ -70,6 +70,8 @@ def test_record_pages_have_no_axe_violations_fit_a_phone_and_ask_no_other_host(l
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 found.append((width, path, measured))
+            if split := page.evaluate(SPLIT_WORDS):
+                found.append((width, path, {"split words": split}))
     assert violations == []
     assert found == []
     assert foreign == []

@@ -12,7 +12,7 @@ from home.content_files import read_content
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 from tests.factories import BronFactory
 from voortgang.content import load_measurements, read_measurements
 from voortgang.own import ROWS
@@ -72,6 +72,8 @@ def test_voortgang_pages_fit_a_phone_tables_included_and_ask_no_other_host(live_
                 found.append((width, path, measured))
             if page.evaluate(TABLES):
                 found.append((width, path, page.evaluate(TABLES)))
+            if split := page.evaluate(SPLIT_WORDS):
+                found.append((width, path, {"split words": split}))
     assert found == []
     assert foreign == []
 
