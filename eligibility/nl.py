@@ -106,7 +106,7 @@ def parse_number(text):
     if _DUTCH_NUMBER.match(text):
         text = text.replace(".", "").replace(",", ".")
     elif not _POINT_NUMBER.match(text):
-        raise ValueError("Vul een getal in, bijvoorbeeld 25,5 (met een komma voor decimalen).")
+        raise ValueError("Vul een getal in, bijvoorbeeld 12,5 (met een komma voor decimalen).")
     if len(text.lstrip("+-").replace(".", "")) > MAX_DIGITS:
         raise ValueError("Dit getal is te groot.")
     try:
