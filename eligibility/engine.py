@@ -13,6 +13,7 @@ peildatum. Invalid input raises ``InvalidInput`` with the contract's ``fouten``:
 
 import datetime
 
+from eligibility.checker.text import ANSWER_LABELS, answer_value
 from eligibility.facts import BOOL, CHOICE, safe_text
 from eligibility.nl import format_value, nl_date, parse_iso_date
 from eligibility.onzekerheden import for_answer
@@ -293,16 +294,12 @@ def _period(start, end):
 
 def _field(key):
     """How a sentence names a field of the antwoord: its label (Field.label), never its key."""
-    from eligibility.checker.text import ANSWER_LABELS
-
     label = ANSWER_LABELS.get(key, key.replace("_", " "))
     return label[:1].lower() + label[1:]
 
 
 def _show(key, value):
     """A value of the antwoord in a sentence: the Dutch label of a code, or the number written the Dutch way."""
-    from eligibility.checker.text import answer_value
-
     if value is None:
         return "onbekend"
     return answer_value(key, value) if isinstance(value, str) else format_value(value)
