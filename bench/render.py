@@ -70,6 +70,17 @@ def render_times(get, path, repeat):
     return {"median": statistics.median(times), "min": min(times), "queries": len(queries)}
 
 
+def show_queries(get, path):
+    from django.db import connection
+
+    get(path)
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        get(path)
+    for n, sql in enumerate(queries, 1):
+        print(f"{n:3} {sql[:300]}")
+
+
 def profile(get, path, repeat, lines=35):
     get(path)
     profiler = cProfile.Profile()
@@ -78,7 +89,9 @@ def profile(get, path, repeat, lines=35):
         get(path)
     profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"/work/(?!.*site-packages)", lines)
+    stats.sort_stats("tottime").print_stats(lines)
     print(out.getvalue())
 
 
@@ -90,10 +103,16 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--only", help="comma-separated page types")
     parser.add_argument("--profile", metavar="PAGE_TYPE", help="print a cProfile of this page type")
+    parser.add_argument(
+        "--queries", metavar="PAGE_TYPE", help="print the SQL of one render of this page type"
+    )
     args = parser.parse_args()
 
     client, get = setup(str(Path(args.state).resolve()))
     urls = discover(BASE, get)
+    if args.queries:
+        show_queries(get, urls[args.queries])
+        return
     if args.profile:
         profile(get, urls[args.profile], args.repeat)
         return

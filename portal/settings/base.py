@@ -175,11 +175,21 @@ CACHES = {
         "TIMEOUT": 86_400,
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
+    # Rendered template fragments, per process, under the same generation (portal/pagecache/fragments.py).
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 86_400,
+        "OPTIONS": {"MAX_ENTRIES": 3_000},
+    },
 }
 
 # The page cache (portal/pagecache): on unless PORTAL_PAGE_CACHE=0.
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "1") != "0"
 PORTAL_PAGE_CACHE_ALIAS = "pages"
+# Template fragments that are the same for every visitor (portal/pagecache/fragments.py): on
+# unless PORTAL_FRAGMENT_CACHE=0.
+PORTAL_FRAGMENT_CACHE = os.environ.get("PORTAL_FRAGMENT_CACHE", "1") != "0"
 PORTAL_PAGE_CACHE_GENERATION_CACHE = "shared"
 PORTAL_PAGE_CACHE_TIMEOUT = 86_400
 PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
