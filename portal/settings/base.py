@@ -242,7 +242,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin shows its own default avatar, and makes no request to
 # another host (tests/browser/test_no_third_party_requests.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_HITS_MAX_AGE = 365
+# Search texts (Wagtail's counts, the unanswered queries, the editorial counts per day) and the
+# feedback votes are deleted after these many days (prune_old_records, searchpromotions_garbage_collect;
+# the privacy statement names the same periods).
+PORTAL_SEARCH_TEXT_RETENTION_DAYS = int(os.environ.get("PORTAL_SEARCH_TEXT_RETENTION_DAYS", "365"))
+PORTAL_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PORTAL_FEEDBACK_RETENTION_DAYS", "365"))
+WAGTAILSEARCH_HITS_MAX_AGE = PORTAL_SEARCH_TEXT_RETENTION_DAYS
 
 # Search: Whoosh (embedded default) or Wagtail's database backend.
 PORTAL_SEARCH_BACKEND = os.environ.get("PORTAL_SEARCH_BACKEND", "whoosh")
