@@ -4,6 +4,10 @@ Configured as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.
 "PATH": <index folder>}}``. Optional parameters: ``WRITE_TIMEOUT`` (seconds a writer waits for
 the index lock, default 60).
 
+The parts: ``index_store`` (the index folder: locked writes, per-thread searchers, rebuilds
+beside the live index), ``documents`` (what an object becomes in the index), ``indexing``
+(modelsearch's index and rebuilder interface), and here the query compiler and the results.
+
 How it works, in short:
 
 - One Whoosh index in ``PATH`` holds every indexed model (see ``portal.search.schema``).
@@ -20,26 +24,21 @@ How it works, in short:
   so a save in the admin never fails on the index; ``search_index_check`` repairs the gap.
 """
 
-import hashlib
 import logging
 from collections import OrderedDict
 
 from django.db import connections
-from django.db.models import Count, Manager, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import BaseExpression
 from django.db.models.sql import Query as SqlQuery
-from django.utils.encoding import force_str
 from modelsearch.backends.base import (
-    BaseIndex,
     BaseSearchBackend,
     BaseSearchQueryCompiler,
     BaseSearchResults,
     FilterFieldError,
-    get_model_root,
 )
 from modelsearch.index import (
     AutocompleteField,
-    FilterField,
     RelatedFields,
     SearchField,
     get_indexed_models,
@@ -51,212 +50,13 @@ from whoosh.query.compound import DefaultOr
 
 from portal.search import analysis, budget, collectors, schema
 from portal.search.index_store import IndexStore
+from portal.search.indexing import WhooshIndex, WhooshRebuilder
 
 logger = logging.getLogger(__name__)
 
 #: Candidate id lists up to this size are checked with ``pk IN (...)``; longer ones by reading
 #: the queryset's ids (SQLite limits the number of parameters in one statement).
 MAX_IN_PARAMS = 500
-
-
-# ---------------------------------------------------------------------------------------------
-# Documents
-# ---------------------------------------------------------------------------------------------
-
-
-def content_types(model):
-    """The content type names of ``model`` and every indexed ancestor."""
-    names = []
-    current = model
-    while current is not None:
-        names.append(current.indexed_get_content_type())
-        current = current.indexed_get_parent()
-    return names
-
-
-def docid(model, pk):
-    """The document id: the top concrete model (``wagtailcore.page`` for every page) and the pk."""
-    return f"{get_model_root(model)._meta.label_lower}:{pk}"
-
-
-def _flatten(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return "\n".join(_flatten(v) for v in value.values())
-    if isinstance(value, (list, tuple, set)):
-        return "\n".join(_flatten(v) for v in value)
-    return force_str(value)
-
-
-def _related_objects(value):
-    if value is None:
-        return []
-    if isinstance(value, (Manager, QuerySet)) or hasattr(value, "all") and callable(value.all):
-        return list(value.all())
-    if isinstance(value, (list, tuple, set)):
-        return list(value)
-    return [value]
-
-
-def _filter_values(value):
-    if value is None:
-        return []
-    if isinstance(value, (Manager, QuerySet)) or (hasattr(value, "all") and callable(value.all)):
-        return list(value.all())
-    if isinstance(value, (list, tuple, set)):
-        return list(value)
-    return [value]
-
-
-def _collect_text(obj, search_fields, prefix, doc, spell, boosted):
-    for field in search_fields:
-        if isinstance(field, SearchField):
-            text = _flatten(field.get_value(obj))
-            if text:
-                name = schema.search_field_name(prefix + field.field_name)
-                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
-                boosted.append((field.boost or 1.0, text))
-                spell.append(text)
-        elif isinstance(field, AutocompleteField):
-            text = _flatten(field.get_value(obj))
-            if text:
-                name = schema.autocomplete_field_name(prefix + field.field_name)
-                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
-        elif isinstance(field, RelatedFields):
-            for sub_obj in _related_objects(field.get_value(obj)):
-                _collect_text(sub_obj, field.fields, f"{prefix}{field.field_name}__", doc, spell, boosted)
-
-
-def build_document(model, obj):
-    """The Whoosh document (a dict of field name -> value) for one object."""
-    doc = {"docid": docid(model, obj.pk), "ct": " ".join(content_types(model))}
-    spell = []
-    boosted = []
-    nulls = []
-    search_fields = model.get_search_fields()
-    _collect_text(obj, search_fields, "", doc, spell, boosted)
-    if boosted:
-        doc[schema.ALL_FIELD] = analysis.boosted_text(boosted)
-    for field in search_fields:
-        if not isinstance(field, FilterField):
-            continue
-        kind = schema.filter_kind(field.get_type(model))
-        name = f"{kind}_{field.get_attname(model)}"
-        encoded = []
-        for value in _filter_values(field.get_value(obj)):
-            if value is None:
-                continue
-            try:
-                encoded.append(schema.encode(kind, value))
-            except schema.Unencodable:
-                continue
-        if not encoded:
-            nulls.append(field.get_attname(model))
-        elif kind == "fs":
-            doc[name] = schema.join_strings(encoded)
-        else:
-            doc[name] = encoded if len(encoded) > 1 else encoded[0]
-    if nulls:
-        doc["nulls"] = " ".join(nulls)
-    if spell:
-        doc["spell"] = "\n".join(spell)
-    doc["digest"] = document_digest(doc)
-    return doc
-
-
-def document_digest(doc):
-    payload = repr(sorted((k, v) for k, v in doc.items() if k != "digest")).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(payload, digest_size=12).hexdigest()
-
-
-# ---------------------------------------------------------------------------------------------
-# Index (modelsearch's interface)
-# ---------------------------------------------------------------------------------------------
-
-
-class WhooshIndex(BaseIndex):
-    """modelsearch's index interface on an ``IndexStore`` (the backend's, or the store of a
-    rebuild's new folder)."""
-
-    def __init__(self, backend, store=None):
-        super().__init__(backend)
-        self.store = store or backend.store
-
-    def get_key(self):
-        return self.store.path
-
-    def __str__(self):
-        return f"whoosh:{self.store.path}"
-
-    def refresh(self):
-        # Every search refreshes its searcher; nothing to do.
-        pass
-
-    def reset(self):
-        self.store.reset()
-
-    def add_model(self, model):
-        pass
-
-    def add_items(self, model, items):
-        self.store.apply(documents=[build_document(model, obj) for obj in items])
-
-    def add_item(self, obj):
-        self.add_items(type(obj), [obj])
-
-    def delete_item(self, item):
-        self.delete_docids([docid(type(item), item.pk)])
-
-    def delete_docids(self, docids):
-        self.store.apply(deletions=docids)
-
-
-class WhooshRebuilder:
-    """``update_index``'s rebuild.
-
-    With the current schema, in place: every object is written again (replacing its old
-    document), then documents whose object is gone are deleted; searches keep working and a
-    run killed midway leaves every document in place. When the schema changed (or there is no
-    index yet), into a new folder beside the live index, swapped in by ``finish``: a run
-    killed midway leaves the old index serving (``IndexStore.begin_build``)."""
-
-    def __init__(self, index):
-        self.index = index
-        self.build = None
-
-    def start(self):
-        store = self.index.store
-        if store.is_current():
-            return self.index
-        self.build = store.begin_build()
-        self.index = WhooshIndex(self.index.backend, store=self.build.staging)
-        return self.index
-
-    def finish(self):
-        prune_stale(self.index)
-        self.index.store.optimize()
-        if self.build is not None:
-            self.build.swap()
-            self.build = None
-
-
-def expected_docids(models=None):
-    """docid -> (model, pk) for every object that should be in the index."""
-    expected = {}
-    for model in models or get_indexed_models():
-        queryset = model.get_indexed_objects().prefetch_related(None).select_related(None)
-        for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000):
-            expected[docid(model, pk)] = (model, pk)
-    return expected
-
-
-def prune_stale(index):
-    stale = index.store.doc_ids() - set(expected_docids())
-    index.delete_docids(stale)
-    return stale
 
 
 # ---------------------------------------------------------------------------------------------

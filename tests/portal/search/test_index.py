@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from modelsearch.backends import get_search_backend
 from whoosh import fields, index
 
-from portal.search.backend import IndexStore, build_document
+from portal.search.documents import build_document
+from portal.search.index_store import IndexStore
 from tests.portal.search.conftest import WHOOSH
 
 pytestmark = [

@@ -12,8 +12,9 @@ from whoosh import index
 from whoosh.writing import LockError
 
 from portal.search import index_store
-from portal.search.backend import WhooshIndex, expected_docids
+from portal.search.documents import expected_docids
 from portal.search.index_store import IndexStore
+from portal.search.indexing import WhooshIndex
 from tests.portal.search.conftest import WHOOSH
 
 pytestmark = [

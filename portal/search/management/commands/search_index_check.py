@@ -15,7 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from modelsearch.backends import get_search_backend
 
-from portal.search.backend import WhooshSearchBackend, build_document, expected_docids
+from portal.search.backend import WhooshSearchBackend
+from portal.search.documents import build_document, expected_docids
 
 
 class Command(BaseCommand):
