@@ -17,6 +17,14 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         if apps.is_installed("portal.search"):
-            from portal.search import synonyms
+            from portal.search import service, synonyms
 
+            # The search API's types (DESIGN.md's contract), in this order, and its facets.
+            service.register_type("artikel", "knowledge.ArticlePage", "Kennisartikel")
+            service.register_type("praktijkvoorbeeld", "knowledge.PracticeExamplePage", "Praktijkvoorbeeld")
+            service.register_type("vraag", "knowledge.QuestionPage", "Vraag en antwoord")
+            service.register_type("begrip", "knowledge.Begrip", "Begrip")
+            service.register_facet("thema", "knowledge.Thema", "Thema")
+            service.register_facet("spoor", "knowledge.Spoor", "Spoor")
+            service.register_facet("sector", "knowledge.Sector", "Sector")
             synonyms.register_source("begrippen", begrip_synonyms, models=[self.get_model("Begrip")])
