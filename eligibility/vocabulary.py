@@ -492,8 +492,9 @@ FACTS = (
         NUMBER,
         "Welk deel van de verloonde uren is premieplichtig aan een sectorfonds (in procenten)?",
         "Een overheidswerkgever met ten minste [[parameter:quotum.sectorfonds_grens_pct]] % valt in de "
-        "sector niet-overheid. Peilmoment: het laatste aangiftetijdvak van het voorgaande jaar. Sinds de Wet "
-        "arbeidsmarkt in balans zijn de sectorfondsen opgegaan in het Algemeen Werkloosheidsfonds.",
+        "sector niet-overheid. De Regeling Wfsv meet dat in het laatste aangiftetijdvak van het voorgaande jaar "
+        "(de wet zelf noemt geen peilmoment). Sinds de Wet arbeidsmarkt in balans zijn de sectorfondsen "
+        "opgegaan in het Algemeen Werkloosheidsfonds.",
         minimum=0,
         maximum=100,
         unit="procent",

@@ -413,6 +413,7 @@ GRONDEN = (
         _praktijkroute_nee,
         label="de Praktijkroute (een loonwaarde onder het minimumloon)",
         entry=("praktijkroute_loonwaarde_vastgesteld", "praktijkroute_loonwaarde_pct"),
+        onzekerheden=("praktijkroute_begin",),
     ),
     Rule(
         "vso_pro_schoolverlater",
