@@ -180,17 +180,17 @@ def _url(obj):
 
 
 def _result_for(obj, type_key, words, score=None):
-    from voortgang.templatetags import voortgang_tags as metingen  # not at import: app loading
-
     text = _call(obj, "search_result_text", _default_text)
+    # Apps may fill in their placeholders as the page does (the voortgang app: a meting's figure).
+    for hook in hooks.get_hooks("portal_search_result_text"):
+        text = hook(text)
     return Result(
         title=_call(obj, "search_result_title", _default_title),
         url=_url(obj),
         type=type_key,
         type_label=TYPES[type_key][1],
-        # a figure of a published meting in place of its placeholder (the page fills it the same way)
         fragment=highlight.fragment(
-            metingen.fill(text), words, fallback=_call(obj, "search_result_summary", _default_summary)
+            text, words, fallback=_call(obj, "search_result_summary", _default_summary)
         ),
         score=score,
         obj=obj,

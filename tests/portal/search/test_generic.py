@@ -47,3 +47,20 @@ def test_a_model_s_own_result_methods_win_and_their_errors_do_not_break_the_page
 
     begrip.search_result_text = broken
     assert service._result_for(begrip, "begrip", ["subsidie"]).fragment == "Een **subsidie** op het loon."
+
+
+def test_apps_fill_in_their_placeholders_in_the_fragment(site_tree):
+    from wagtail import hooks
+
+    from tests.factories import QuestionPageFactory
+
+    assert any(
+        fn.__module__ == "voortgang.wagtail_hooks" for fn in hooks.get_hooks("portal_search_result_text")
+    )
+    vraag = QuestionPageFactory(
+        parent=site_tree["vragen"], title="Hoeveel?", slug="hoeveel", kort_antwoord="Er zijn [[x]] banen."
+    )
+    with hooks.register_temporarily(
+        "portal_search_result_text", lambda text: text.replace("[[x]]", "42.000")
+    ):
+        assert "42.000 <mark>banen</mark>" in service._result_for(vraag, "vraag", ["banen"]).fragment
