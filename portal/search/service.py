@@ -152,7 +152,8 @@ def _call(obj, method, default):
     """``obj.method()`` when the model defines it, else ``default(obj)``; never an error page."""
     try:
         own = getattr(obj, method, None)
-        return str(own() if callable(own) else default(obj) or "")
+        value = own() if callable(own) else default(obj)
+        return str(value or "")
     except Exception:  # noqa: BLE001 - a title or fragment is never worth an error page
         logger.warning("No %s for the search result %r", method, obj, exc_info=True)
         return ""
