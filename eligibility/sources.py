@@ -74,7 +74,7 @@ DOCUMENTS = {
         "https://zoek.officielebekendmakingen.nl/kst-34352-65.html",
     ),
     "kamerstuk-33981": (
-        "Kamerstuk 33 981, Wet banenafspraak en quotum arbeidsbeperkten (in werking 1 mei 2015)",
+        "Kamerstuk 33 981, Wet banenafspraak en quotum arbeidsbeperkten",
         "https://zoek.officielebekendmakingen.nl/dossier/33981",
     ),
     "kamerstuk-34956": (
