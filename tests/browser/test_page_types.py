@@ -22,7 +22,7 @@ from home.models import HomePage
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 
 CONTENT_ROOT = Path(settings.BASE_DIR) / "content"
 ERROR_PAGE = "/_test/500/"  # answered by the test with what Django's handler500 renders
@@ -76,6 +76,8 @@ def test_the_other_page_types_fit_a_phone_pass_axe_and_ask_no_other_host(live_se
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 overflowing.append((width, path, measured))
+            if split := page.evaluate(SPLIT_WORDS):
+                overflowing.append((width, path, {"split words": split}))
     assert paths[:4] == ["/colofon/", "/contact/", "/privacy/", "/toegankelijkheid/"]
     assert set(headings.values()) == {1}, headings
     assert "uw vraag is verstuurd" in answers["/vragen/stel-een-vraag/?verzonden=1"]
