@@ -162,7 +162,8 @@ FACTS = (
     Fact(
         "overgangsgroep_wsw_of_wajong_2013_2015",
         BOOL,
-        "Viel de persoon op of na 1 januari 2013 onder de Wsw of de Wajong, maar op 1 mei 2015 niet meer?",
+        "Viel de persoon op of na [[parameter:doelgroep.overgangsgroep_vanaf]] onder de Wsw of de Wajong, maar "
+        "op [[parameter:doelgroep.overgangsgroep_niet_meer_op]] niet meer?",
         "De overgangsgroep van Wfsv art. 38b lid 1 onder f. Wie toen onder de Wajong viel en nu duurzaam "
         "geen arbeidsvermogen heeft, valt er niet onder, ook als hij geen Wajong-recht meer heeft.",
         voorbeeld=False,

@@ -22,7 +22,7 @@ from home.models import HomePage
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 
 CONTENT_ROOT = Path(settings.BASE_DIR) / "content"
 ERROR_PAGE = "/_test/500/"  # answered by the test with what Django's handler500 renders
@@ -76,12 +76,15 @@ def test_the_other_page_types_fit_a_phone_pass_axe_and_ask_no_other_host(live_se
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 overflowing.append((width, path, measured))
+            if split := page.evaluate(SPLIT_WORDS):
+                overflowing.append((width, path, {"split words": split}))
     assert paths[:4] == ["/colofon/", "/contact/", "/privacy/", "/toegankelijkheid/"]
     assert set(headings.values()) == {1}, headings
     assert "uw vraag is verstuurd" in answers["/vragen/stel-een-vraag/?verzonden=1"]
     assert "Er ging iets mis" in answers[ERROR_PAGE]
-    for path in this_years_quotum_tools()[:2]:  # an answer for this year, not an error
-        assert "uw doelstelling is 31,17 banen" in answers[path], answers[path]
+    for path in this_years_quotum_tools()[:2]:  # an answer for this year, not an error or "not yet"
+        assert "uw doelstelling is" in answers[path], answers[path]
+        assert "niet goed ingevuld" not in answers[path] and "nog niet te beantwoorden" not in answers[path]
     assert overflowing == []
     assert violations == []
     assert foreign == []
@@ -121,3 +124,20 @@ def test_an_article_and_a_checker_result_print_their_content_with_link_targets(
             href = link.get_attribute("href")
             assert href in link.evaluate("a => getComputedStyle(a, '::after').content"), href
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_index_shows_its_results_before_the_filters_on_a_phone_and_beside_them_on_a_wide_screen(
+    live_server, page: Page
+):
+    build_demo()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + "/kennisbank/?thema=meetellen")
+    results, filters = page.locator("#resultaten-kop"), page.locator("#filters-kop")
+    assert results.bounding_box()["y"] < filters.bounding_box()["y"]
+    page.get_by_role("link", name="Filter de resultaten").click()
+    assert page.evaluate("location.hash") == "#filters"
+    page.set_viewport_size({"width": 1100, "height": 800})
+    assert not page.get_by_role("link", name="Filter de resultaten").is_visible()
+    assert filters.bounding_box()["x"] < results.bounding_box()["x"]
+    assert abs(filters.bounding_box()["y"] - results.bounding_box()["y"]) < 5

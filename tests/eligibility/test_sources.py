@@ -19,6 +19,7 @@ from eligibility.sources import (
     known_article,
     law,
     law_article,
+    source_first_text,
 )
 
 CONTENT_BRONNEN = Path(__file__).resolve().parents[2] / "content" / "bronnen"
@@ -107,7 +108,7 @@ def _check_link(source, day, where):
     assert known_article(*found), f"{where}: {found} ontbreekt in wetsteksten.yaml"
     dated_source = dated(source, day)
     shown = datetime.date.fromisoformat(LINK_DATE.match(dated_source["url"]).group(1))
-    since, _ = first_text(*found)
+    since, _ = source_first_text(source)
     if since and day < since:
         assert shown == since, (where, day, dated_source["url"])
         assert "nog niet" in dated_source["titel"] and nl_date(day) in dated_source["titel"], dated_source
@@ -170,7 +171,7 @@ def test_every_law_link_of_every_named_case_shows_a_text_that_has_the_provision(
         question, feiten, peildatum = request_of(case)
         answer = evaluate(question, feiten, peildatum)
         day = datetime.date.fromisoformat(answer["peildatum"])
-        sources = [b for s in answer["uitleg"] for b in s["bronnen"]] + answer["bronnen"]
+        sources = [b for s in answer["uitleg"] for b in s["bronnen"]]
         sources += [b for o in answer["onzekerheden"] for item in o["lezingen"] for b in item["bronnen"]]
         for source in sources:
             found = law_article(source["url"])
@@ -178,10 +179,27 @@ def test_every_law_link_of_every_named_case_shows_a_text_that_has_the_provision(
                 continue
             checked += 1
             assert known_article(*found), (case["name"], found)
-            since, _ = first_text(*found)
+            since, _ = source_first_text(source)
             shown = datetime.date.fromisoformat(LINK_DATE.match(source["url"]).group(1))
             assert shown == max(day, since or day), (case["name"], source)
-            assert ("de link toont de eerste tekst" in source["titel"]) is (
-                since is not None and day < since
-            ), (case["name"], source)
+            assert ("de link toont de eerste tekst" in source["titel"]) is (shown > day), (
+                case["name"],
+                source,
+            )
+        for source in answer["bronnen"]:  # the summary: one entry per article, with the same note
+            if law_article(source["url"]):
+                shown = datetime.date.fromisoformat(LINK_DATE.match(source["url"]).group(1))
+                assert shown >= day and ("de link toont de eerste tekst" in source["titel"]) is (shown > day)
     assert checked > 1000
+
+
+def test_a_lid_that_started_after_its_article_says_so():
+    """Wfsv 38b lid 6 (the blijfgrond) is in the text of 2020-01-01, not in that of 2019-01-01."""
+    lid_6 = law("wfsv", "38b", "lid 6")
+    before = dated(lid_6, datetime.date(2018, 6, 1))
+    assert before["url"] == "https://wetten.overheid.nl/BWBR0017745/2020-01-01/#Artikel38b"
+    assert "het zesde lid van artikel 38b (de blijfgrond) nog niet" in before["titel"]
+    assert dated(law("wfsv", "38b", "lid 1 onder a"), datetime.date(2018, 6, 1))["url"].endswith(
+        "/2018-06-01/#Artikel38b"
+    )
+    assert first_text("BWBR0017745", "38b")[0] == datetime.date(2015, 5, 1)
