@@ -314,9 +314,10 @@ class IndexStore:
         documents, deletions = list(documents), list(deletions)
         if not (documents or deletions):
             return
-        first = self.live_folder()
+        ix = self.index(create=True)
+        first = ix.storage.folder
         try:
-            self._write(self.index(create=True), documents, deletions)
+            self._write(ix, documents, deletions)
         except (OSError, whoosh_index.EmptyIndexError):
             if self.live_folder() == first:
                 raise  # not a swap: a real failure
