@@ -114,7 +114,9 @@ class ParsedQuery:
                 parts.append(Or(options))
         if not parts:
             return None
-        return parts[0] if len(parts) == 1 else Or(parts)
+        # Always an OR of units, even of one: the Whoosh backend coordinates the units of the
+        # top-level OR and takes the best of each unit's alternatives.
+        return Or(parts)
 
     def to_simple_query(self):
         """The typed words only (no synonyms, corrections or phrases), all required: the cheap
