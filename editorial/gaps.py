@@ -9,7 +9,7 @@ Four signals, over the last ``WINDOW_DAYS`` days:
 - a "niet nuttig" vote with a comment (the comment says what was missing);
 - a submitted question that no published answer is linked to yet.
 
-Each text is normalised and scrubbed (``editorial.privacy``) and grouped by its stemmed words
+Each text is normalised and scrubbed (``portal.privacy``) and grouped by its stemmed words
 (``search_log.gap_key``, the portal's Dutch analyser). ``refresh()`` rebuilds the open gaps from
 the signals; a gap that became a draft keeps the queries it had then (what the page should
 answer), so the measurement afterwards (``editorial.closure``) compares like with like.
@@ -23,9 +23,9 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from editorial.models import ContentGap, GapQuery, SearchDay
-from editorial.privacy import normalise
 from editorial.search_log import gap_key
 from knowledge.drafts import CannotDraft, draft_question
+from portal.privacy import normalise
 
 WINDOW_DAYS = 365
 NO_CLICK_MAX_RATE = 0.1

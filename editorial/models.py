@@ -1,7 +1,7 @@
 """What the editorial tools remember.
 
 Nothing here identifies a visitor: search texts and comments are stored scrubbed and normalised
-(``editorial.privacy``), as daily counts, without addresses, sessions or user agents.
+(``portal.privacy``), as daily counts, without addresses, sessions or user agents.
 """
 
 from django.db import models

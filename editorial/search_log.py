@@ -3,7 +3,7 @@ often it was searched, found nothing and led to a click on a result.
 
 Fed by the search's ``after_portal_search`` hook (portal.search.service) and by the click links
 of the results page (``/zoeken/klik/``). Only the scrubbed, normalised text is kept
-(``editorial.privacy``); no address, session or time of day.
+(``portal.privacy``); no address, session or time of day.
 """
 
 import logging
@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from editorial.models import SearchDay
-from editorial.privacy import normalise
+from portal.privacy import normalise
 from portal.search import analysis
 
 logger = logging.getLogger(__name__)

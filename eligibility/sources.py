@@ -107,6 +107,11 @@ DOCUMENTS = {
 }
 
 
+# The first consolidated text of a law whose texts start after the dates the checker is asked about
+# (read in the MinBZK regelrecht corpus: the Wet banenafspraak's first version is of 2026-01-01).
+# Before it there is no text in force to show, so the link shows the first text.
+FIRST_TEXT = {"BWBR0051018": datetime.date(2026, 1, 1)}
+
 ARTICLE_TITLES = {}  # (BWB id, artikel) -> "Wet ..., artikel 38b": the title of a whole article
 
 _JCI = re.compile(r"^https?://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d{7})&artikel=([0-9A-Za-z.:]+)(?:&.*)?$")
@@ -126,12 +131,14 @@ def law_article(url):
 
 @cache
 def dated_url(url, on):
-    """The wetten.overheid.nl link of the text in force on ``on``; other links as they are."""
+    """The wetten.overheid.nl link of the text in force on ``on`` (of the first text when the law had
+    none yet); other links as they are."""
     found = law_article(url)
     if found is None:
         return url
     bwb, artikel = found
     anchor = f"#Artikel{artikel}" if artikel else ""
+    on = max(on, FIRST_TEXT.get(bwb, on))
     return f"https://wetten.overheid.nl/{bwb}/{on.isoformat()}/{anchor}"
 
 

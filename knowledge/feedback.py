@@ -3,7 +3,7 @@
 A vote is checked whole before anything is stored: the page must be a live content page that
 shows the question (and so has a URL to go back to), the answer ja or nee, an optional comment
 of at most 300 characters. Anything else is a 400. A comment is stored without anything that
-looks like personal data (``editorial.privacy.scrub``); editors read the "niet nuttig" comments
+looks like personal data (``portal.privacy.scrub``); editors read the "niet nuttig" comments
 as kennisgaten (editorial.gaps).
 
 The form carries no CSRF token, so the page it is on can come from the shared page cache (a token
@@ -48,7 +48,7 @@ class PageFeedback(models.Model):
         return f"{self.page.title}: {'nuttig' if self.nuttig else 'niet nuttig'}"
 
     def save(self, *args, **kwargs):
-        from editorial.privacy import scrub
+        from portal.privacy import scrub
 
         self.opmerking = " ".join(scrub(self.opmerking, replacement="[verwijderd]").split())[
             : self.MAX_OPMERKING

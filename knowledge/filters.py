@@ -15,7 +15,8 @@ class FacetFilter:
     def __init__(self, queryset, facets, params):
         self.base = queryset
         self.facets = facets
-        self.selected = {f: [v for v in params.getlist(f) if v][:10] for f in facets}
+        self.raw = {f: params.getlist(f) for f in facets}
+        self.selected = {f: [v for v in self.raw[f] if v][:10] for f in facets}
         self.queryset = self._apply(queryset, skip=None)
 
     def _apply(self, queryset, skip):
@@ -58,6 +59,20 @@ class FacetFilter:
             if entries:
                 result.append((term_model._meta.verbose_name.capitalize(), facet, entries))
         return result
+
+    @property
+    def canonical(self):
+        """True when every value asked for is a known term, once: only such a filter URL is a page
+        worth sharing through the page cache (arbitrary values would each make a cache entry)."""
+        for facet, values in self.raw.items():
+            if not values:
+                continue
+            if len(set(values)) != len(values) or values != self.selected[facet]:
+                return False
+            term_model = self.base.model._meta.get_field(facet).related_model
+            if term_model.objects.filter(slug__in=values).count() != len(values):
+                return False
+        return True
 
     @property
     def active(self):

@@ -153,3 +153,52 @@ class PortalPageForm(WagtailAdminPageForm):
             f"Het webadres (slug) '{slug}' is al in gebruik door een andere pagina{where}. Kies een ander "
             "webadres op het tabblad 'Eigenschappen', of maak het veld leeg: dan wordt het uit de titel gemaakt."
         )
+
+
+class ReplyForm(forms.Form):
+    """The Eindredacteur's reply to a visitor's question, sent by e-mail from the admin."""
+
+    CLOSING = [
+        (SubmittedQuestion.Status.BEANTWOORD, "Beantwoord"),
+        (SubmittedQuestion.Status.AFGEWEZEN, "Afgewezen (de vraag valt buiten het portaal)"),
+    ]
+
+    antwoord = forms.CharField(
+        label="Antwoord aan de vrager",
+        min_length=10,
+        max_length=SubmittedQuestion.MAX_ANTWOORD,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=(
+            "Gewone tekst; de vraag van de bezoeker staat al boven uw antwoord in de e-mail. "
+            f"Ten hoogste {SubmittedQuestion.MAX_ANTWOORD} tekens."
+        ),
+        error_messages={
+            "required": "Schrijf het antwoord.",
+            "min_length": "Het antwoord is te kort: gebruik ten minste %(limit_value)d tekens.",
+            "max_length": "Het antwoord is te lang: gebruik ten hoogste %(limit_value)d tekens (nu %(show_value)d).",
+        },
+    )
+    antwoord_pagina = forms.ModelChoiceField(
+        label="Verwijs naar een vraag in de vragenbank (niet verplicht)",
+        queryset=Page.objects.none(),
+        required=False,
+        help_text="Alleen gepubliceerde vragen; de link in de e-mail wijst naar de publieke site.",
+    )
+    status = forms.ChoiceField(
+        label="Daarna afsluiten als",
+        choices=CLOSING,
+        initial=SubmittedQuestion.Status.BEANTWOORD,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from knowledge.models import QuestionPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["antwoord_pagina"].queryset = QuestionPage.objects.live().order_by("title")
+
+    def clean_antwoord(self):
+        value = clean_text(self.cleaned_data["antwoord"])
+        if len(value) < 10:
+            raise forms.ValidationError("Het antwoord is te kort: gebruik ten minste 10 tekens.")
+        return value

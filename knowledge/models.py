@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.cache import patch_cache_control
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -153,11 +154,23 @@ class IndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         facet_filter = FacetFilter(self.children(), self.facets, request.GET)
         paginator = Paginator(facet_filter.queryset, self.per_page)
+        asked = request.GET.getlist("pagina")
+        items = paginator.get_page(asked[0] if asked else None)
         context.update(
             facet_filter=facet_filter,
-            items=paginator.get_page(request.GET.get("pagina")),
+            items=items,
+            canonical_query=facet_filter.canonical and asked in ([], [str(items.number)]),
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A filter or page number that is not one of the page's own links is answered but kept out
+        of the shared page cache (``private``), so made-up values cannot fill it."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("canonical_query") is False:
+            patch_cache_control(response, private=True)
+        return response
 
 
 class ArticleIndexPage(IndexPage):

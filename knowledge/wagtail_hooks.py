@@ -3,6 +3,8 @@ submitted questions with filters."""
 
 from django import forms
 from django.db.models import Q
+from django.urls import path
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -13,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.feedback import PageFeedback
 from knowledge.snippets import Begrip, Bron, Doelgroep, Organisatie, Sector, Spoor, Thema, Werksoort
+from knowledge.submission_admin import CLOSE, DraftView, ReplyView, SubmissionActionsPanel
 from knowledge.submissions import SubmittedQuestion
 
 
@@ -21,7 +24,7 @@ class SubmittedQuestionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and not for_user.has_perm("knowledge.close_submittedquestion"):
+        if for_user is not None and not for_user.has_perm(CLOSE):
             field = self.fields["status"]
             field.choices = [c for c in field.choices if c[0] not in SubmittedQuestion.CLOSED]
 
@@ -42,13 +45,21 @@ class SubmittedQuestionViewSet(SnippetViewSet):
         [
             FieldPanel("vraag", read_only=True),
             FieldPanel("context", read_only=True),
-            FieldPanel("email", read_only=True),
+            # The asker's address: only for Eindredacteuren (and superusers), who answer them.
+            FieldPanel("email", read_only=True, permission=CLOSE),
             FieldPanel("status"),
             FieldPanel("antwoord_pagina"),
             FieldPanel("notitie"),
+            SubmissionActionsPanel(),
         ],
         base_form_class=SubmittedQuestionForm,
     )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("reply/<int:pk>/", ReplyView.as_view(), name="reply"),
+            path("draft/<int:pk>/", DraftView.as_view(), name="draft"),
+        ]
 
 
 def _viewset(snippet_model, icon, fields):
@@ -107,7 +118,7 @@ class BronChooseResultsView(BronColumns, ChooseResultsView):
 
 
 class BronChooserViewSet(SnippetChooserViewSet):
-    """The Bron chooser on every page: search (Bron is indexed) and a "Nieuwe bron" tab, so an
+    """The Bron chooser on every page: a database search and a "Nieuwe bron" tab, so an
     editor never has to leave a half-written page to add a source."""
 
     choose_view_class = BronChooseView
@@ -153,6 +164,11 @@ class KnowledgeSnippets(SnippetViewSetGroup):
         _viewset(Werksoort, "tag", ["naam", "slug"]),
         PageFeedbackViewSet,
     ]
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    actions.register_action("knowledge.reply_sent", "Antwoord verstuurd", "Antwoord aan de vrager verstuurd")
 
 
 register_snippet(SubmittedQuestionViewSet)

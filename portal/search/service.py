@@ -19,6 +19,7 @@ from modelsearch.backends import get_search_backend
 from wagtail import hooks
 from whoosh.query import QueryError
 
+from portal.privacy import normalise
 from portal.search import analysis, budget, highlight
 from portal.search import query as query_parser
 from portal.search.backend import WhooshSearchBackend
@@ -230,7 +231,13 @@ def _promotions(q, words):
 
 
 def _log(q, total):
-    """Count the query (Wagtail's query hits) and remember it when it found nothing."""
+    """Count the query (Wagtail's query hits) and remember it when it found nothing.
+
+    Only the scrubbed, normalised text is stored (``portal.privacy``: no e-mail address, BSN,
+    telephone or account number); a query with nothing meaningful left is not stored at all.
+    Wagtail's ``searchpromotions_garbage_collect`` (daily, run_scheduler) prunes old hits.
+    """
+    q = normalise(q)
     if not q:
         return
     try:

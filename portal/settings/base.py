@@ -201,7 +201,8 @@ PORTAL_PAGE_CACHE_IGNORED_MODELS = [
     "knowledge.SubmittedQuestion",
     "home.LoadedContentFile",
 ]
-# Query parameters cached pages read (facet filters, page number, the feedback thanks).
+# Query parameters cached pages read (facet filters, page number); the index pages keep a
+# made-up value out of the cache. The feedback thanks (?bedankt=1) is rendered for each voter.
 PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {
     "thema",
     "spoor",
@@ -209,7 +210,6 @@ PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {
     "doelgroep",
     "werksoort",
     "pagina",
-    "bedankt",
 }
 
 # E-mail: announcements of new questions go to the Eindredacteuren.

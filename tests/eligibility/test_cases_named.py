@@ -3,7 +3,9 @@
 Each case: ``name`` (a sentence with the date and the outcome), ``peildatum``, ``feiten``,
 ``verwacht`` (compared key by key; ``<aanwezig>`` = present and not null; a mapping such as
 ``per_grond`` is compared for the keys it names) and optionally ``ontbrekende_feiten`` (compared
-exactly, in asking order) or ``ontbrekende_feiten_begin`` (the first ones, in asking order).
+exactly, in asking order) or ``ontbrekende_feiten_begin`` (the first ones, in asking order), and
+``onzekerheden`` (a mapping of an open question's id to whether the answer names it: where the
+sources disagree, the answer must say so, and must not where they do not).
 """
 
 import datetime
@@ -69,6 +71,10 @@ def check_answer(case, result):
     if "ontbrekende_feiten_begin" in case:  # the first questions to ask, in this order
         begin = case["ontbrekende_feiten_begin"]
         assert result["ontbrekende_feiten"][: len(begin)] == begin
+    if "onzekerheden" in case:  # {id: named or not} (eligibility/onzekerheden.yaml)
+        named = {item["id"] for item in result["onzekerheden"]}
+        for key, present in case["onzekerheden"].items():
+            assert (key in named) is present, f"onzekerheid {key}: {sorted(named, key=str)}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['question']}: {c['name']}" for c in CASES])
@@ -133,3 +139,12 @@ def test_cases_on_both_sides_of_every_dated_change(change):
         window = datetime.timedelta(days=731)
         assert any(day - window <= v < day for v in values), f"geen geval vóór {day} voor {name}"
         assert any(day <= v < day + window for v in values), f"geen geval vanaf {day} voor {name}"
+
+
+def test_the_open_questions_a_case_names_exist():
+    from eligibility.onzekerheden import ONZEKERHEDEN
+    from eligibility.parameters import PARAMETERS
+
+    known = set(ONZEKERHEDEN) | {f"voorlopig:{name}" for name in PARAMETERS}
+    named = {key for case in CASES for key in case.get("onzekerheden", {})}
+    assert named and named <= known, named - known

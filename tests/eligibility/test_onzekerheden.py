@@ -161,3 +161,15 @@ def test_a_provisional_value_and_a_note_on_a_parameter_reach_the_answer(monkeypa
     vragen = [item["vraag"] for item in answer["onzekerheden"]]
     assert "Nog niet in de Staatscourant gezien." in vragen
     assert any("voorlopig" in vraag for vraag in vragen)
+
+
+@pytest.mark.django_db
+def test_the_kennisartikel_page_shows_the_open_questions_it_discusses(client, site_tree):
+    from tests.factories import ArticlePageFactory
+
+    page = ArticlePageFactory(parent=site_tree["kennisbank"], slug="binnenwerk", title="Binnenwerk")
+    html = client.get(page.url).content.decode()
+    assert "Waar de bronnen verschillen" in html and "Binnenwerk in de wettelijke quotumregeling" in html
+    assert "gemandateerd werkgever" in html and "De checker volgt deze lezing:" in html
+    other = ArticlePageFactory(parent=site_tree["kennisbank"], slug="een-ander-onderwerp")
+    assert "Waar de bronnen verschillen" not in client.get(other.url).content.decode()

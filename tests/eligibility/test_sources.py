@@ -52,3 +52,28 @@ def test_every_source_slug_is_a_page_of_the_portal():
     slugs = {document(slug)["bron"] for slug in DOCUMENTS} | set(_LAW_SLUGS.values())
     missing = [slug for slug in slugs if slug and not (CONTENT_BRONNEN / f"{slug}.md").exists()]
     assert CONTENT_BRONNEN.exists() and not missing, missing
+
+
+def test_a_law_without_a_text_yet_on_the_day_links_to_its_first_text():
+    """The Wet banenafspraak (BWBR0051018) has consolidated texts from 2026-01-01 on."""
+    url = law("wet_banenafspraak", "2")["url"]
+    assert (
+        dated_url(url, datetime.date(2024, 6, 1))
+        == "https://wetten.overheid.nl/BWBR0051018/2026-01-01/#Artikel2"
+    )
+    assert (
+        dated_url(url, datetime.date(2027, 6, 1))
+        == "https://wetten.overheid.nl/BWBR0051018/2027-06-01/#Artikel2"
+    )
+    answer = evaluate(
+        "doelgroep",
+        {
+            "kader": "wet_banenafspraak_2025",
+            "heeft_wajong_recht": True,
+            "wajong_duurzaam_geen_arbeidsvermogen": True,
+            "werkt_in_dienstbetrekking": True,
+        },
+        "2024-06-01",
+    )
+    urls = [b["url"] for b in answer["bronnen"] if b["url"] and "BWBR0051018" in b["url"]]
+    assert urls and all("/BWBR0051018/2026-01-01/" in u for u in urls)

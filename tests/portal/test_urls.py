@@ -79,3 +79,34 @@ def test_atom_feed_lists_new_and_changed_content_newest_first(client, site_tree)
     assert body.index("Nieuwe vraag?") < body.index("Oud artikel")
     assert new.full_url in body and new.full_url.startswith("http")
     assert "Ja, als er loon wordt betaald." in body  # a question's summary is its short answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"search": "banen", "search_operator": "xx"},
+        {"search": "banen", "search_operator": ""},
+        {"search": "banen", "search_operator": "AND ; DROP"},
+    ],
+)
+def test_api_v2_refuses_an_unknown_search_operator_with_400(client, site_tree, query):
+    response = client.get("/api/v2/pages/", query)
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "text", ["banen\x00uwv", "x" * 20_000, '"(( AND OR NOT *:', "\u202e\ufeff", "", "   "]
+)
+def test_api_v2_search_with_hostile_text_answers(client, site_tree, text):
+    QuestionPageFactory(parent=site_tree["vragen"], title="Hoeveel banen telt een werkgever?")
+    response = client.get("/api/v2/pages/", {"search": text, "search_operator": "or"})
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] >= 0
+
+
+def test_api_v2_search_with_a_valid_operator_finds_the_page(client, site_tree):
+    QuestionPageFactory(parent=site_tree["vragen"], title="Hoeveel banen telt een werkgever?")
+    for operator in ("and", "or"):
+        data = client.get("/api/v2/pages/", {"search": "banen werkgever", "search_operator": operator}).json()
+        assert [item["title"] for item in data["items"]] == ["Hoeveel banen telt een werkgever?"]

@@ -74,3 +74,21 @@ def test_make_run_uses_the_privacy_logger():
         'logger_class = "portal.accesslog.PrivacyLogger"'
         in (root / "portal" / "gunicorn.conf.py").read_text()
     )
+
+
+@pytest.mark.django_db
+def test_search_texts_are_stored_scrubbed_and_old_counts_pruned(site_tree):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    from portal.search import service
+    from portal.search.models import UnansweredQuery
+
+    service.search("Jan Jansen bsn 123456789 jan@example.org")
+    service.search("0612345678")
+    stored = list(Query.objects.values_list("query_string", flat=True))
+    stored += list(UnansweredQuery.objects.values_list("query_string", flat=True))
+    assert stored and all("123456789" not in s and "@" not in s for s in stored), stored
+    assert not any("0612345678" in s for s in stored)
+    QueryDailyHits.objects.update(date=timezone.localdate() - timedelta(days=366))
+    call_command("run_scheduler", once=True)
+    assert not QueryDailyHits.objects.exists() and not Query.objects.exists()

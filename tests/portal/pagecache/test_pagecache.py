@@ -9,7 +9,13 @@ from wagtail.models import Page
 
 from knowledge.models import ArticlePage
 from portal.pagecache import generation
-from tests.factories import ArticlePageFactory, BegripFactory, QuestionPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    BegripFactory,
+    QuestionPageFactory,
+    SectorFactory,
+    ThemaFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,12 +47,13 @@ def article(site_tree):
 
 def test_anonymous_pages_come_from_the_cache_with_validators(article, site_tree):
     begrip = BegripFactory()
+    thema, sector = ThemaFactory(), SectorFactory()
     for url in (
         "/",
         "/kennisbank/",
-        "/kennisbank/?thema=x&pagina=2",
+        f"/kennisbank/?thema={thema.slug}&pagina=1",
+        f"/kennisbank/?sector={sector.slug}&thema={thema.slug}",
         article.url,
-        article.url + "?bedankt=1",
         "/vragen/",
         "/begrippen/",
         f"/begrippen/{begrip.slug}/",
@@ -77,6 +84,7 @@ def test_never_cached(article, site_tree, django_user_model):
         "/zoeken/?q=banen",
         "/check/doelgroep/uitkomst/?wsw_indicatie=ja",  # a checker URL with facts
         "/kennisbank/?onbekend=1",  # a parameter no page reads
+        article.url + "?bedankt=1",  # the thanks after a vote, for that voter only
         "/api/begrippen",
         "/admin/login/",
     ]
@@ -94,6 +102,25 @@ def test_never_cached(article, site_tree, django_user_model):
         assert "X-Page-Cache" not in response and "private" in response["Cache-Control"]
     # A POST is never answered from the cache.
     assert Client().post(article.url).get("X-Page-Cache") is None
+
+
+def test_made_up_filter_values_are_answered_but_never_fill_the_cache(article, site_tree):
+    thema = ThemaFactory()
+    made_up = [
+        "/kennisbank/?sector=bestaat-niet",
+        "/kennisbank/?sector=" + "x" * 500,
+        f"/kennisbank/?thema={thema.slug}&thema={thema.slug}",  # the same value twice
+        f"/kennisbank/?thema={thema.slug}&thema=",
+        "/kennisbank/?pagina=999",  # shows the last page, under another number
+        "/kennisbank/?pagina=abc",
+        "/kennisbank/?pagina=1&pagina=2",
+    ]
+    for url in made_up:
+        for _ in range(2):
+            response = get(url)
+            assert response.status_code == 200, url
+            assert "X-Page-Cache" not in response and "private" in response["Cache-Control"], url
+    assert get(f"/kennisbank/?thema={thema.slug}")["X-Page-Cache"] == "miss"
 
 
 def test_a_published_change_is_visible_on_the_next_request(article, site_tree):
