@@ -27,7 +27,8 @@ def fresh_postgres(url):
 
 
 def setup_django(workdir, database_url=None, name="bench"):
-    """Django on a throwaway database: SQLite in ``workdir`` or ``database_url`` (made afresh)."""
+    """Django on a throwaway database (SQLite in ``workdir`` or ``database_url``, made afresh),
+    migrated, with the cache table."""
     if database_url:
         fresh_postgres(database_url)
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
@@ -38,6 +39,10 @@ def setup_django(workdir, database_url=None, name="bench"):
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the portal's database cache (portal_cache)
 
 
 def backend_settings(name, workdir):

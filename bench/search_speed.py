@@ -290,7 +290,6 @@ def measure(args, workdir):
     from django.test import override_settings
     from modelsearch.backends import get_search_backend
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     build_pages(args.pages)
     print(
