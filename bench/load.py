@@ -2,14 +2,16 @@
 
     .venv/bin/python bench/load.py                        # 10 minutes, 32 connections
     .venv/bin/python bench/load.py --minutes 1 --kill-at 30
+    .venv/bin/python bench/load.py --minutes 10 --kill-at 120 --kill-at 300 --kill-at 480
 
 The portal is set up as `make run` does (bench/portal_server.py, var/bench-pages/) and served by
 gunicorn with 2 sync workers. 32 client threads loop over a mix: content and index pages (from
 the page cache after the first hit), search (never cached), the rules API (POST JSON, from
 shared/cases/rules.jsonl) and the glossary API. Each thread stops at the deadline, so the run is
-bounded. With --kill-at N one gunicorn worker gets SIGKILL N seconds in; gunicorn starts a new
-one, and the report counts the failures in the seconds around the kill (a sync worker serves one
-request at a time, so only that request may be lost).
+bounded. With --kill-at N (repeatable) one gunicorn worker gets SIGKILL N seconds in, chosen while
+it serves a request; gunicorn starts a new one, and the report counts the failures in the seconds
+around each kill: a sync worker serves one request at a time, so at most that one request may be
+lost per kill ("at most one per kill: yes").
 """
 
 import argparse
@@ -58,6 +60,22 @@ def workload(base):
     return pages, searches, checks
 
 
+def busy_worker(server, tries=50):
+    """A worker pid that is serving a request now (state R in /proc: running, not waiting in
+    accept), so the kill hits an in-flight request; any worker after ``tries`` looks."""
+    pids = server.worker_pids()
+    for _ in range(tries):
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state == "R":
+                return pid
+        time.sleep(0.01)
+    return pids[0]
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -65,7 +83,13 @@ def main():
     parser.add_argument("--port", type=int, default=8511)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--kill-at", type=float, default=None, help="seconds; SIGKILL one worker then")
+    parser.add_argument(
+        "--kill-at",
+        type=float,
+        action="append",
+        default=[],
+        help="seconds; SIGKILL one worker then (repeatable)",
+    )
     parser.add_argument("--state", default=str(ROOT / "var" / "bench-pages"))
     args = parser.parse_args()
 
@@ -111,12 +135,12 @@ def main():
         threads = [threading.Thread(target=client, args=(n,)) for n in range(args.connections)]
         for thread in threads:
             thread.start()
-        killed = None
-        if args.kill_at is not None:
-            time.sleep(args.kill_at)
-            victim = server.worker_pids()[0]
+        killed = []
+        for at in sorted(args.kill_at):
+            time.sleep(max(0, start + at - time.monotonic()))
+            victim = busy_worker(server)
             os.kill(victim, signal.SIGKILL)
-            killed = round(time.monotonic() - start, 1)
+            killed.append((round(time.monotonic() - start, 1), victim))
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - start
@@ -131,9 +155,12 @@ def main():
         )
     print("statuses:", dict(sorted(statuses.items(), key=str)))
     print(f"non-2xx or failed: {len(failures)}")
-    if killed is not None:
-        near = [f for f in failures if abs(f[0] - killed) <= 5]
-        print(f"worker killed at {killed} s; failures within 5 s of it: {len(near)} {near[:5]}")
+    for at, victim in killed:
+        near = [f for f in failures if abs(f[0] - at) <= 5]
+        print(
+            f"worker {victim} killed at {at} s; failures within 5 s of it: {len(near)} {near[:5]}; "
+            f"at most one per kill: {'yes' if len(near) <= 1 else 'NO'}"
+        )
     for failure in failures[:10]:
         print("  ", failure)
 

@@ -28,15 +28,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from portal_server import ROOT, Server, fetch, prepare  # noqa: E402
 
 
-def discover(base):
-    """One URL per page type, found through the API v2 and the glossary API."""
+def discover(base, get=fetch):
+    """One URL per page type, found through the API v2 and the glossary API.
+
+    ``get(url)`` returns a body; bench/render.py passes the test client's.
+    """
 
     def first(kind):
-        data = json.loads(fetch(f"{base}/api/v2/pages/?type={kind}&limit=1&order=title"))
+        data = json.loads(get(f"{base}/api/v2/pages/?type={kind}&limit=1&order=title"))
         return urllib.parse.urlsplit(data["items"][0]["meta"]["html_url"]).path
 
-    begrip = json.loads(fetch(f"{base}/api/begrippen"))[0]["url"]
-    thema = re.search(r'href="\?thema=([\w-]+)"', fetch(f"{base}/kennisbank/").decode())
+    begrip = json.loads(get(f"{base}/api/begrippen"))[0]["url"]
+    thema = re.search(r'href="\?thema=([\w-]+)"', get(f"{base}/kennisbank/").decode())
     return {
         "home": "/",
         "kennisartikel": first("knowledge.ArticlePage"),

@@ -137,6 +137,11 @@ BRON_SCHEMA = {
             "description": "Link naar wetten.overheid.nl of de bron; null zonder.",
         },
         "bron": {"type": ["string", "null"], "description": "Slug van de bron in het portaal."},
+        "nog_niet": {
+            "type": "string",
+            "description": "Alleen als de bepaling op de peildatum nog niet gold: dat zegt deze zin, en de "
+            "link toont de eerste tekst waarin zij staat.",
+        },
     },
 }
 

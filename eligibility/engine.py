@@ -13,6 +13,7 @@ peildatum. Invalid input raises ``InvalidInput`` with the contract's ``fouten``:
 
 import datetime
 
+from eligibility.checker.text import ANSWER_LABELS, answer_value
 from eligibility.facts import BOOL, CHOICE, safe_text
 from eligibility.nl import format_value, nl_date, parse_iso_date
 from eligibility.onzekerheden import for_answer
@@ -266,7 +267,7 @@ def differences_on_other_dates(question, feiten, peildatum):
                 "verschil": verschil,
                 "melding": f"{_period(start, end)} zou het antwoord anders zijn: "
                 + "; ".join(
-                    f"{key} {_show(change['dan'])} in plaats van {_show(change['nu'])}"
+                    f"{_field(key)}: {_show(key, change['dan'])} in plaats van {_show(key, change['nu'])}"
                     for key, change in verschil.items()
                     if not isinstance(change["nu"], list) and key != "voorwaarde"
                 )
@@ -291,5 +292,14 @@ def _period(start, end):
     return f"Van {nl_date(start)} tot en met {nl_date(end)}"
 
 
-def _show(value):
-    return "onbekend" if value is None else format_value(value)
+def _field(key):
+    """How a sentence names a field of the antwoord: its label (Field.label), never its key."""
+    label = ANSWER_LABELS.get(key, key.replace("_", " "))
+    return label[:1].lower() + label[1:]
+
+
+def _show(key, value):
+    """A value of the antwoord in a sentence: the Dutch label of a code, or the number written the Dutch way."""
+    if value is None:
+        return "onbekend"
+    return answer_value(key, value) if isinstance(value, str) else format_value(value)

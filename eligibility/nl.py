@@ -2,7 +2,7 @@
 
 Writing: ``nl_number(40575)`` -> ``40.575``, ``nl_number(25.5)`` -> ``25,5``, ``nl_date(day)`` ->
 ``1 januari 2026``, ``euro(5000)`` -> ``€ 5.000``, ``format_value`` for any parameter value.
-Reading: ``parse_number("1.326,5")`` (a decimal comma, dots between thousands; a lone decimal point
+Reading: ``parse_number("1.331,5")`` (a decimal comma, dots between thousands; a lone decimal point
 is accepted too), ``parse_date("31-12-2025")`` (also ``2025-12-31``) and the API's strict
 ``parse_iso_date``. Every reader raises ``ValueError`` with a Dutch message.
 """
@@ -99,14 +99,14 @@ def number_text(value):
 
 
 def parse_number(text):
-    """A Dutch number as a Decimal: 40.575 · 40575 · 25,5 · 1.326,25 (and 25.5)."""
+    """A Dutch number as a Decimal: 40.575 · 40575 · 25,5 · 1.331,25 (and 25.5)."""
     text = _SPACES.sub("", text)
     if not text:
         raise ValueError("Vul een getal in.")
     if _DUTCH_NUMBER.match(text):
         text = text.replace(".", "").replace(",", ".")
     elif not _POINT_NUMBER.match(text):
-        raise ValueError("Vul een getal in, bijvoorbeeld 25,5 (met een komma voor decimalen).")
+        raise ValueError("Vul een getal in, bijvoorbeeld 12,5 (met een komma voor decimalen).")
     if len(text.lstrip("+-").replace(".", "")) > MAX_DIGITS:
         raise ValueError("Dit getal is te groot.")
     try:

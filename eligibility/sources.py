@@ -13,6 +13,11 @@ links its rules. A ``jci`` link in a parameter's reference is dated the same way
 import datetime
 import re
 from functools import cache
+from pathlib import Path
+
+import yaml
+
+from eligibility.nl import nl_date
 
 LAWS = {
     # code: (BWB id, name as cited, slug prefix in content/bronnen or None)
@@ -69,7 +74,7 @@ DOCUMENTS = {
         "https://zoek.officielebekendmakingen.nl/kst-34352-65.html",
     ),
     "kamerstuk-33981": (
-        "Kamerstuk 33 981, Wet banenafspraak en quotum arbeidsbeperkten (in werking 1 mei 2015)",
+        "Kamerstuk 33 981, Wet banenafspraak en quotum arbeidsbeperkten",
         "https://zoek.officielebekendmakingen.nl/dossier/33981",
     ),
     "kamerstuk-34956": (
@@ -95,6 +100,12 @@ DOCUMENTS = {
         "https://wetten.overheid.nl/BWBR0042307",
         None,
     ),
+    "uwv-faq-sector": (
+        "UWV, veelgestelde vraag 'Behoort mijn organisatie tot de marktsector of overheidssector?' (quotumregeling)",
+        "https://www.uwv.nl/werkgevers/veelgestelde-vragen/quotumregeling/detail/"
+        "behoort-mijn-organisatie-tot-de-marktsector-of-overheidssector",
+        None,
+    ),
     "stcrt-2018-1005": (
         "Besluit opschorting t+2-regel, nader rapport (Stcrt. 2018, 1005)",
         "https://zoek.officielebekendmakingen.nl/stcrt-2018-1005.html",
@@ -107,10 +118,64 @@ DOCUMENTS = {
 }
 
 
-# The first consolidated text of a law whose texts start after the dates the checker is asked about
-# (read in the MinBZK regelrecht corpus: the Wet banenafspraak's first version is of 2026-01-01).
-# Before it there is no text in force to show, so the link shows the first text.
-FIRST_TEXT = {"BWBR0051018": datetime.date(2026, 1, 1)}
+WETSTEKSTEN_FILE = Path(__file__).resolve().parent / "wetsteksten.yaml"
+
+
+def _load_wetsteksten(path=WETSTEKSTEN_FILE):
+    """{BWB id: (first text of the law or None, {artikel: (first text with it or None, onderdeel)})}
+    and {(BWB id, artikel): {"lid 6": (first text with that lid, what it is)}}."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out, parts = {}, {}
+    for bwb, law_data in data.items():
+        articles = {
+            str(artikel): (group.get("sinds"), group.get("onderdeel"))
+            for group in law_data.get("artikelen") or ()
+            for artikel in group["artikelen"]
+        }
+        out[bwb] = (law_data.get("eerste_tekst"), articles)
+        for part in law_data.get("onderdelen") or ():
+            parts.setdefault((bwb, str(part["artikel"])), {})[part["onderdeel"]] = (
+                part["sinds"],
+                part["wat"],
+            )
+    return out, parts
+
+
+# When each article the module links first appears in a consolidated text (eligibility/wetsteksten.yaml,
+# read in the MinBZK regelrecht corpus). Before it there is no text with the provision to show, so the
+# link shows the first text that has it, and the source says the provision did not yet apply.
+WETSTEKSTEN, ONDERDELEN = _load_wetsteksten()
+
+
+@cache
+def first_text(bwb, artikel=None):
+    """(first date, what started then) of a law article's text: (None, None) when every text has it."""
+    law_start, articles = WETSTEKSTEN.get(bwb, (None, {}))
+    since, onderdeel = articles.get(str(artikel), (None, None)) if artikel else (None, None)
+    if law_start and (since is None or law_start > since):
+        return law_start, onderdeel if since else None
+    return since, onderdeel
+
+
+def source_first_text(source):
+    """(first date, what started then) for a source: its article's first text, or later the first text
+    of the lid it cites ("artikel 38b, lid 6"), when that lid started later. (None, None) if always there."""
+    found = law_article(source.get("url"))
+    if found is None:
+        return None, None
+    since, wat = first_text(*found)
+    titel = source.get("titel") or ""
+    for onderdeel, (part_since, part_wat) in ONDERDELEN.get(found, {}).items():
+        cited = re.search(rf"artikel {re.escape(str(found[1]))},? {re.escape(onderdeel)}(?![\w])", titel)
+        if cited and (since is None or part_since > since):
+            since, wat = part_since, part_wat
+    return since, wat
+
+
+def known_article(bwb, artikel):
+    """Whether wetsteksten.yaml says when this article's text starts (or that every text has it)."""
+    return bwb in WETSTEKSTEN and (artikel is None or str(artikel) in WETSTEKSTEN[bwb][1])
+
 
 ARTICLE_TITLES = {}  # (BWB id, artikel) -> "Wet ..., artikel 38b": the title of a whole article
 
@@ -130,23 +195,43 @@ def law_article(url):
 
 
 @cache
-def dated_url(url, on):
+def dated_url(url, on, since=None):
     """The wetten.overheid.nl link of the text in force on ``on`` (of the first text when the law had
-    none yet); other links as they are."""
+    none yet, or of ``since`` when the provision cited starts then); other links as they are."""
     found = law_article(url)
     if found is None:
         return url
     bwb, artikel = found
     anchor = f"#Artikel{artikel}" if artikel else ""
-    on = max(on, FIRST_TEXT.get(bwb, on))
+    since = since or first_text(bwb, artikel)[0]
+    on = max(on, since or on)
     return f"https://wetten.overheid.nl/{bwb}/{on.isoformat()}/{anchor}"
 
 
+def not_yet(source, on):
+    """The sentence for a law source on a day before its provision's first text, or None."""
+    found = law_article(source.get("url"))
+    since, onderdeel = source_first_text(source)
+    if since is None or on >= since:
+        return None
+    wat = onderdeel or ("dit artikel" if found[1] else "deze wet")
+    return f"op {nl_date(on)} gold {wat} nog niet; de link toont de eerste tekst, van {nl_date(since)}"
+
+
 def dated(source, on):
-    """A copy of a source whose law link shows the text in force on ``on``."""
+    """A copy of a source whose law link shows the text in force on ``on``.
+
+    Before the provision's first text (of the article, or of the lid it cites when that started
+    later) the link shows that first text, and the title says that the provision did not yet apply
+    on ``on`` (``nog_niet`` holds the sentence, for the answer's summary).
+    """
     out = dict(source)
     if isinstance(on, datetime.date) and out.get("url"):
-        out["url"] = dated_url(out["url"], on)
+        note = not_yet(out, on)
+        out["url"] = dated_url(out["url"], on, source_first_text(out)[0])
+        if note:
+            out["titel"] = f"{out['titel']} ({note})"
+            out["nog_niet"] = note
     return out
 
 
@@ -171,6 +256,8 @@ def summary(sources):
             continue
         seen.add(key)
         titel = ARTICLE_TITLES.get(law_article(source.get("url")), source["titel"])
+        if source.get("nog_niet") and titel != source["titel"]:
+            titel = f"{titel} ({source['nog_niet']})"
         out.append({"titel": titel, "url": source.get("url"), "bron": source.get("bron")})
     return out
 

@@ -162,7 +162,8 @@ FACTS = (
     Fact(
         "overgangsgroep_wsw_of_wajong_2013_2015",
         BOOL,
-        "Viel de persoon op of na 1 januari 2013 onder de Wsw of de Wajong, maar op 1 mei 2015 niet meer?",
+        "Viel de persoon op of na [[parameter:doelgroep.overgangsgroep_vanaf]] onder de Wsw of de Wajong, maar "
+        "op [[parameter:doelgroep.overgangsgroep_niet_meer_op]] niet meer?",
         "De overgangsgroep van Wfsv art. 38b lid 1 onder f. Wie toen onder de Wajong viel en nu duurzaam "
         "geen arbeidsvermogen heeft, valt er niet onder, ook als hij geen Wajong-recht meer heeft.",
         voorbeeld=False,
@@ -492,8 +493,9 @@ FACTS = (
         NUMBER,
         "Welk deel van de verloonde uren is premieplichtig aan een sectorfonds (in procenten)?",
         "Een overheidswerkgever met ten minste [[parameter:quotum.sectorfonds_grens_pct]] % valt in de "
-        "sector niet-overheid. Peilmoment: het laatste aangiftetijdvak van het voorgaande jaar. Sinds de Wet "
-        "arbeidsmarkt in balans zijn de sectorfondsen opgegaan in het Algemeen Werkloosheidsfonds.",
+        "sector niet-overheid. De Regeling Wfsv meet dat in het laatste aangiftetijdvak van het voorgaande jaar "
+        "(de wet zelf noemt geen peilmoment). Sinds de Wet arbeidsmarkt in balans zijn de sectorfondsen "
+        "opgegaan in het Algemeen Werkloosheidsfonds.",
         minimum=0,
         maximum=100,
         unit="procent",

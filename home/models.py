@@ -28,6 +28,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = "homepagina"
 
+    def route(self, request, path_components):
+        from portal.routing import route_descendant
+
+        return route_descendant(self, request, path_components) or super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.models import ArticlePage, PracticeExamplePage, QuestionPage
 

@@ -117,6 +117,15 @@ class ContentPage(Page):
     class Meta:
         abstract = True
 
+    def search_result_text(self):
+        """The text a search result's fragment is cut from (portal.search)."""
+        body = " ".join(str(v) for v in self.body.stream_block.get_searchable_content(self.body))
+        return "\n".join(part for part in (self.samenvatting, body) if part)
+
+    def search_result_summary(self):
+        """A search result's fragment when no passage matches the words (portal.search)."""
+        return self.samenvatting
+
     def facet_slugs(self):
         """{facet: [slug, ...]} for search facets and filters."""
         return {name: [t.slug for t in getattr(self, name).all()] for name in FACETS}
@@ -270,6 +279,11 @@ class PracticeExamplePage(ContentPage):
         ),
     ]
 
+    def search_result_text(self):
+        return "\n".join(
+            [super().search_result_text(), str(self.aanpak), str(self.wat_werkte), str(self.lessen)]
+        )
+
     class Meta:
         verbose_name = "praktijkvoorbeeld"
         verbose_name_plural = "praktijkvoorbeelden"
@@ -328,6 +342,12 @@ class QuestionPage(ContentPage):
     ]
 
     search_fields = ContentPage.search_fields + [index.SearchField("kort_antwoord", boost=3)]
+
+    def search_result_text(self):
+        return f"{self.kort_antwoord}\n{super().search_result_text()}"
+
+    def search_result_summary(self):
+        return self.samenvatting or self.kort_antwoord
 
     class Meta:
         verbose_name = "vraag en antwoord"

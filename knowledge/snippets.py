@@ -195,6 +195,13 @@ class Begrip(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("begrip-detail", args=[self.slug])
 
+    def search_result_text(self):
+        """A search result's fragment is cut from the rendered omschrijving (portal.search)."""
+        return self.omschrijving_html
+
+    def search_result_summary(self):
+        return self.omschrijving
+
     @property
     def synoniemen_list(self):
         return [s.strip() for s in self.synoniemen.splitlines() if s.strip()]

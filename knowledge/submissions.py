@@ -123,11 +123,15 @@ _SENTENCE_END = re.compile(r"(?<=[?.!])\s")
 
 def draft_title(vraag, limit=255):
     """A page title from a visitor's question: personal data scrubbed (``portal.privacy``),
-    white space collapsed, the first sentence if the text is longer than a title may be, first
-    letter capitalised."""
+    white space collapsed, the first sentence that asks something (so "Wij zijn een gemeente.
+    Telt X mee? Mail me op ..." becomes "Telt X mee?"), else the first sentence if the text is
+    longer than a title may be, first letter capitalised."""
     from portal.privacy import scrub
 
     text = " ".join(scrub(vraag).split())
+    asking = [sentence for sentence in _SENTENCE_END.split(text) if sentence.endswith("?")]
+    if asking and len(asking[0]) <= limit:
+        text = asking[0]
     if len(text) > limit:
         first = _SENTENCE_END.split(text, maxsplit=1)[0]
         text = first if len(first) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

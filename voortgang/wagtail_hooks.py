@@ -1,5 +1,6 @@
 """Admin: metingen as a snippet with revisions, drafts, locking and the review workflow."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,3 +20,11 @@ class MetingViewSet(SnippetViewSet):
 
 
 register_snippet(MetingViewSet)
+
+
+@hooks.register("portal_search_result_text")
+def fill_metingen(text):
+    """A search result's fragment shows a published meting's figure, as the page does."""
+    from voortgang.templatetags.voortgang_tags import fill
+
+    return fill(text)

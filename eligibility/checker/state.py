@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from eligibility import engine
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST, TEXT, safe_text
-from eligibility.nl import MAX_DIGITS, number_text, parse_date, parse_number, plain_number
+from eligibility.nl import MAX_DIGITS, nl_date, number_text, parse_date, parse_number, plain_number
 
 PEILDATUM = "peildatum"
 SKIPPED = "overgeslagen"
@@ -63,7 +63,9 @@ def schema(vraag):
 def parse_peildatum(text):
     day = parse_date(text)
     if not MIN_PEILDATUM <= day <= MAX_PEILDATUM:
-        raise ValueError("De peildatum moet tussen 1 januari 2013 en 31 december 2100 liggen.")
+        raise ValueError(
+            f"De peildatum moet tussen {nl_date(MIN_PEILDATUM)} en {nl_date(MAX_PEILDATUM)} liggen."
+        )
     return day
 
 

@@ -1,6 +1,7 @@
 """Plain Dutch for the checker screens: the answer in one sentence, labels, values, begrippen."""
 
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST
+from eligibility.labels import werkgever
 from eligibility.nl import euro, iso_to_nl, nl_date, nl_number
 from eligibility.parameters import fill_placeholders
 from eligibility.questions import banen, doelgroep, quotum, telt_mee
@@ -101,12 +102,8 @@ HIDDEN_IN_SUMMARY = (
 
 
 def organisation(key):
-    """A werkgever key as text: uw_organisatie -> uw organisatie."""
-    if not key:
-        return "niemand"
-    if key == "uw_organisatie":
-        return "uw organisatie"
-    return str(key).replace("_", " ")
+    """A werkgever key as text: uw_organisatie -> uw organisatie (eligibility.labels)."""
+    return werkgever(key)
 
 
 def answer_value(key, value):

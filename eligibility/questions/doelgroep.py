@@ -14,13 +14,14 @@ Een grond die niet is gevraagd, is niet afwezig: zolang er geen grond geldt en n
 beantwoord, is het antwoord nog niet 'nee' en noemt het de ontbrekende feiten.
 """
 
+import datetime
 import functools
 import operator
 
 from rules import Predicate
 
 from eligibility.nl import nl_date
-from eligibility.parameters import PARAMETERS, parameter
+from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
 from eligibility.sources import document, law
 from eligibility.vocabulary import pick
 
@@ -287,9 +288,28 @@ def _jong_nee(facts, peildatum):
     )
 
 
+# the dates of the overgangsgroep (38b lid 1 onder f), written once: in the parameters (a rule's title
+# and label are not dated, so they take the latest values)
+NOW = datetime.date.max
+OVERGANG = "Wsw of Wajong op of na [[parameter:doelgroep.overgangsgroep_vanaf]], op [[parameter:doelgroep.overgangsgroep_niet_meer_op]] niet meer"
+
+
+def _overgangsgroep_ja(facts, peildatum):
+    return fill_placeholders(
+        "De persoon viel op of na [[parameter:doelgroep.overgangsgroep_vanaf]] onder de Wsw of de Wajong en op "
+        "[[parameter:doelgroep.overgangsgroep_niet_meer_op]] niet meer, en is geen Wajonger met duurzaam geen "
+        "arbeidsvermogen.",
+        peildatum,
+    )
+
+
 def _overgangsgroep_nee(facts, peildatum):
     if not facts.get("overgangsgroep_wsw_of_wajong_2013_2015"):
-        return "De persoon viel niet op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer."
+        return fill_placeholders(
+            "De persoon viel niet op of na [[parameter:doelgroep.overgangsgroep_vanaf]] onder de Wsw of de Wajong "
+            "en op [[parameter:doelgroep.overgangsgroep_niet_meer_op]] niet meer.",
+            peildatum,
+        )
     return (
         "De persoon hoort wel tot de overgangsgroep, maar viel onder de Wajong en heeft nu duurzaam geen "
         "arbeidsvermogen; die (voormalige) Wajonger is van deze grond uitgezonderd, ook zonder Wajong-recht."
@@ -413,6 +433,7 @@ GRONDEN = (
         _praktijkroute_nee,
         label="de Praktijkroute (een loonwaarde onder het minimumloon)",
         entry=("praktijkroute_loonwaarde_vastgesteld", "praktijkroute_loonwaarde_pct"),
+        onzekerheden=("praktijkroute_begin",),
     ),
     Rule(
         "vso_pro_schoolverlater",
@@ -490,14 +511,13 @@ GRONDEN = (
     ),
     Rule(
         "overgangsgroep",
-        "Grond: overgangsgroep (Wsw of Wajong tussen 2013 en 1 mei 2015)",
+        "Grond: overgangsgroep (" + fill_placeholders(OVERGANG, NOW) + ")",
         overgangsgroep,
         "doelgroep-banenafspraak",
         (law("wfsv", "38b", "lid 1 onder f"),),
-        "De persoon viel op of na 1 januari 2013 onder de Wsw of de Wajong en op 1 mei 2015 niet meer, en is "
-        "geen Wajonger met duurzaam geen arbeidsvermogen.",
+        _overgangsgroep_ja,
         _overgangsgroep_nee,
-        label="de overgangsgroep (Wsw of Wajong op of na 1 januari 2013, op 1 mei 2015 niet meer)",
+        label="de overgangsgroep (" + fill_placeholders(OVERGANG, NOW) + ")",
         entry=("overgangsgroep_wsw_of_wajong_2013_2015",),
     ),
     Rule(
@@ -592,7 +612,8 @@ ANTWOORD = {
     "telt_voor": Field(
         {"type": "string", "enum": list(TELT_VOOR_LABELS)},
         "Waarvoor de persoon meetelt. Een jonggehandicapte met voorziening (alleen lid 2) telde tot de tekst "
-        "van art. 122n Wfsv van 1 januari 2020 alleen voor de quotumregeling, daarna voor beide.",
+        f"van art. 122n Wfsv van {since_text(TELT_VOOR, lambda v: v != 'quotumregeling')} alleen voor de "
+        "quotumregeling, daarna voor beide.",
         "Telt mee voor",
     ),
     "voorwaarde": Field(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rules import Predicate
 
+from eligibility.labels import keuze
 from eligibility.nl import nl_date
 from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
 from eligibility.sources import kennisartikel
@@ -232,13 +233,13 @@ def art2_condition(peildatum):
     if start is None:
         return (
             "Dit antwoord geldt pas vanaf de inwerkingtreding van artikel 2 van de Wet banenafspraak. Die "
-            "datum wordt bij koninklijk besluit bepaald en is nog niet bekend; tot dan gelden de regels van "
-            "de Wfsv (kader wettelijk_quotum)."
+            "datum wordt bij koninklijk besluit bepaald en is nog niet bekend; tot dan geldt de "
+            f"{keuze('kader', 'wettelijk_quotum')}."
         )
     if isinstance(start, datetime.date) and peildatum < start:
         return (
             f"Artikel 2 van de Wet banenafspraak treedt pas op {nl_date(start)} in werking; op de peildatum "
-            "gelden nog de regels van de Wfsv (kader wettelijk_quotum)."
+            f"geldt nog de {keuze('kader', 'wettelijk_quotum')}."
         )
     return None
 

@@ -258,10 +258,12 @@ class _Answer:
         if all(item["regel_id"] != regel_id for item in self.uitleg):
             self.uitleg.append(step(regel_id, regel, outcome, toelichting, bronnen, artikel, onzekerheden))
 
-    def add_parameter(self, regel_id, regel, outcome, toelichting, value, artikel):
+    def add_parameter(self, regel_id, regel, outcome, toelichting, value, artikel, onzekerheden=()):
         """Add a step that rests on a dated parameter value, once per rule."""
         if all(item["regel_id"] != regel_id for item in self.uitleg):
-            self.uitleg.append(parameter_step(regel_id, regel, outcome, toelichting, value, artikel))
+            self.uitleg.append(
+                parameter_step(regel_id, regel, outcome, toelichting, value, artikel, onzekerheden)
+            )
 
     def result(self):
         return self.antwoord, self.uitleg, tuple(self.missing)
@@ -347,13 +349,37 @@ def _sector_step(facts, peildatum, out):
         f"aan een sectorfonds valt in de sector niet-overheid; hier is dat {nl_number(share)} %, dus "
         f"{SECTOR_LABELS[sector]}."
     )
+    text += (
+        " Gemeten wordt volgens de Regeling Wfsv in het laatste aangiftetijdvak van het jaar ervoor; de wet "
+        "zelf noemt geen peilmoment."
+    )
     if "sectorfondsen" in limit.onzekerheden:
+        abolished = _sectorfondsen_opgeheven()
         text += (
-            " Let op: sinds de Wet arbeidsmarkt in balans zijn de sectorfondsen opgegaan in het Algemeen "
-            "Werkloosheidsfonds. Dan is geen werkgever meer premieplichtig aan een sectorfonds, en heeft dit "
-            "criterium mogelijk geen betekenis meer."
+            f" Let op: sinds de Wet arbeidsmarkt in balans ({nl_date(abolished)}) zijn de sectorfondsen opgegaan "
+            "in het Algemeen Werkloosheidsfonds. Dan is geen werkgever meer premieplichtig aan een sectorfonds, "
+            "en heeft dit criterium mogelijk geen betekenis meer; het UWV toetst nu aan de premie voor het "
+            "Uitvoeringsfonds voor de overheid."
         )
-    out.add_parameter("sectorindeling", "Sectorindeling", sector, text, limit, "quotumregeling")
+        peilmoment = datetime.date(facts.get("jaar") - 1, 12, 31)
+        if peilmoment < abolished:
+            text += (
+                f" Het peilmoment voor {facts.get('jaar')} ligt in {peilmoment.year}, toen de sectorfondsen nog "
+                "bestonden."
+            )
+    out.add_parameter(
+        "sectorindeling", "Sectorindeling", sector, text, limit, "quotumregeling", ("sector_peilmoment",)
+    )
+
+
+def _sectorfondsen_opgeheven():
+    """The first day the sectorfonds criterion carries the open question 'sectorfondsen' (the Wab)."""
+    limit = PARAMETERS["quotum.sectorfonds_grens_pct"]
+    return next(
+        day
+        for day, entry in zip(limit.dates, limit.entries, strict=True)
+        if "sectorfondsen" in entry.onzekerheden
+    )
 
 
 def _doelbanen(facts, peildatum, out):
@@ -515,18 +541,19 @@ def _wettelijk(facts, peildatum, out):
         out.antwoord["heffing_opgelegd"] = imposed.outcome
         out.need(*imposed.missing)
         uitstel = parameter("quotum.heffing_uitstel", peildatum)
-        # the answer leads with whether the heffing is imposed, then what it would be
-        out.uitleg.insert(
-            1,
-            parameter_step(
-                "heffing_opgelegd",
-                "Quotumheffing opgelegd (art. 122na Wfsv)",
-                imposed.outcome,
-                _opgelegd_text(facts, peildatum, imposed.outcome, uitstel),
-                uitstel,
-                "quotumheffing-en-uitstel",
-            ),
+        opgelegd = parameter_step(
+            "heffing_opgelegd",
+            "Quotumheffing opgelegd (art. 122na Wfsv)",
+            imposed.outcome,
+            _opgelegd_text(facts, peildatum, imposed.outcome, uitstel),
+            uitstel,
+            "quotumheffing-en-uitstel",
         )
+        if not _heffingsjaar_bereikt(facts, peildatum):  # a year the sources say had no heffing yet
+            first = parameter("quotum.eerste_heffingsjaar_overheid", _year(facts))
+            opgelegd["bronnen"] += [dict(bron) for bron in first.reference]
+            opgelegd.setdefault("onzekerheden", []).append("eerste_heffingsjaar")
+        out.uitleg.insert(1, opgelegd)  # the answer leads with whether the heffing is imposed
         if berekend:
             out.uitleg.insert(2, berekend)
     elif berekend:
@@ -580,6 +607,13 @@ def _opgelegd_text(facts, peildatum, outcome, uitstel):
         return (
             f"Nee. Volgens {tekst} wordt de heffing niet uitgevoerd over kalenderjaren vóór 1 januari "
             f"{rule['jaar']}; over {jaar} wordt dus geen heffing opgelegd."
+        )
+    if outcome is False and not _heffingsjaar_bereikt(facts, peildatum):
+        first = parameter("quotum.eerste_heffingsjaar_overheid", _year(facts)).value
+        return (
+            f"Nee. Voor de sector overheid is {first} het eerste jaar waarover een heffing kon volgen; over "
+            f"{jaar} wordt dus geen heffing opgelegd. Die datum komt uit het APE-onderzoek en de kamerbrief "
+            "over de activering, niet uit een gelezen wettekst."
         )
     if outcome is False:
         return "Nee: niet alle voorwaarden zijn vervuld (activering, drempel, tekort)."

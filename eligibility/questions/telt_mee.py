@@ -20,6 +20,7 @@ alleen als de persoon formeel bij het Rijk of via Binnenwerk in dienst is. In he
 
 from dataclasses import dataclass
 
+from eligibility.labels import werkgever
 from eligibility.nl import format_value
 from eligibility.parameters import parameter
 from eligibility.sources import document, law
@@ -174,12 +175,21 @@ def _employers(facts):
     return vraag, formeel, inlener
 
 
-def _where(facts):
+def _where(facts, peildatum):
     """A sentence on the werkplek when it is given: where someone works does not decide."""
     werkplek = facts.get("werkplek")
     if not werkplek:
         return ""
-    return f" Dat de persoon feitelijk bij {werkplek} werkt, verandert daar niets aan."
+    return f" Dat de persoon feitelijk bij {werkgever(werkplek, peildatum)} werkt, verandert daar niets aan."
+
+
+# the werkgevers _employers fills in when none is given: named generically, not twice in a sentence
+GENERIC = ("uitlener", "inlener", "leverancier", "andere_werkgever", "sw_bedrijf")
+
+
+def _paren(key, peildatum):
+    """' (het ministerie van ...)' after a generic word, or nothing when the werkgever is the generic one."""
+    return "" if key in GENERIC else f" ({werkgever(key, peildatum)})"
 
 
 def _wsw_intern(facts, peildatum, kader, vraag, formeel, inlener):
@@ -197,14 +207,14 @@ def _wsw_intern(facts, peildatum, kader, vraag, formeel, inlener):
 def _nieuw_stelsel(facts, peildatum, kader, vraag, formeel, inlener):
     if facts.get("constructie") == "inkoop_sroi":
         text = (
-            "De wet regelt geen toerekening van inkoopbanen aan de inkoper; de baan telt bij de leverancier "
-            f"({formeel})."
+            "De wet regelt geen toerekening van inkoopbanen aan de inkoper; de baan telt bij de leverancier"
+            f"{_paren(formeel, peildatum)}."
         )
         notes = ("inkoop_nieuw_stelsel",)
     else:
         text = (
             "In het nieuwe stelsel is er geen quotum per werkgever: de verloonde uren tellen mee voor de "
-            f"landelijke doelstelling en bij de werkgever die ze verloont ({formeel})."
+            f"landelijke doelstelling en bij de werkgever die ze verloont{_paren(formeel, peildatum)}."
         )
         notes = ()
     return Counted(
@@ -225,7 +235,7 @@ def _dienstverband(facts, peildatum, kader, vraag, formeel, inlener):
         formeel,
         "dienstverband",
         "Dienstverband",
-        f"De baan telt bij de werkgever die de uren verloont: {formeel}.",
+        f"De baan telt bij de werkgever die de uren verloont: {werkgever(formeel, peildatum)}.",
         VERLOONDE_UREN,
         "wat-telt-mee",
     )
@@ -237,17 +247,17 @@ def deadline(facts, peildatum):
     return f"{format_value(parameter('telt_mee.toerekening_uiterlijk', peildatum).value)} {jaar + 1}"
 
 
-def _inleen_monitor(facts, inlener):
+def _inleen_monitor(facts, peildatum, inlener):
     if facts.get("via_raamovereenkomst"):
         text = (
             "Inleen via de raamovereenkomst Arbeidsparticipanten telt in de monitor van het Rijk bij de "
-            f"inlener ({inlener}), op basis van gegevens van de contractpartijen."
+            f"inlener{_paren(inlener, peildatum)}, op basis van gegevens van de contractpartijen."
         )
         artikel = "raamovereenkomst-inhuur-arbeidsparticipanten"
     else:
         text = (
-            "Inleen buiten de raamovereenkomst telt in de monitor van het Rijk bij de inlener "
-            f"({inlener}); het ministerie levert de gegevens zelf aan."
+            "Inleen buiten de raamovereenkomst telt in de monitor van het Rijk bij de inlener"
+            f"{_paren(inlener, peildatum)}; het ministerie levert de gegevens zelf aan."
         )
         artikel = "inleen-uitzending-detachering"
     return Counted(
@@ -257,7 +267,7 @@ def _inleen_monitor(facts, inlener):
 
 def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
     if kader == "monitor_rijk":
-        return _inleen_monitor(facts, inlener)
+        return _inleen_monitor(facts, peildatum, inlener)
     regel = "Toerekening aan de inlener"
     artikel = "inleen-uitzending-detachering"
     param = parameter("telt_mee.toerekening_inleen", peildatum)
@@ -268,7 +278,7 @@ def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
         text = (
             "Alleen een uitzendonderneming of de werkgever van een ter beschikking gestelde Wsw-er is een "
             "'uitlener' die uren aan de inlener kan toerekenen. Deze uitlener is dat niet: de baan telt bij de "
-            f"formele werkgever die de uren verloont ({formeel})."
+            f"formele werkgever die de uren verloont{_paren(formeel, peildatum)}."
         )
         return Counted(formeel, "toerekening", regel, text, bronnen, artikel, (), True, notes)
     assumed = (
@@ -279,7 +289,7 @@ def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
     decision = decide(naar_inlener, facts, peildatum)
     afspraak = (
         f"Komen uitlener en inlener uiterlijk op {deadline(facts, peildatum)} overeen hoeveel uren worden "
-        f"toegerekend, dan tellen die uren bij de inlener ({inlener}), tot ten hoogste de uren in de "
+        f"toegerekend, dan tellen die uren bij de inlener{_paren(inlener, peildatum)}, tot ten hoogste de uren in de "
         "polisadministratie."
     )
     if decision.outcome is None:
@@ -298,8 +308,8 @@ def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
         )
     if decision.outcome:
         text = (
-            f"Uitlener en inlener zijn het eens over de toerekening: de verloonde uren tellen bij de inlener "
-            f"({inlener}), niet bij de uitlener ({formeel})."
+            f"Uitlener en inlener zijn het eens over de toerekening: de verloonde uren tellen bij de inlener"
+            f"{_paren(inlener, peildatum)}, niet bij de uitlener{_paren(formeel, peildatum)}."
         )
         return Counted(inlener, "toerekening", regel, text + assumed, bronnen, artikel, (), True, notes)
     wsw = (
@@ -309,8 +319,8 @@ def _inleen(facts, peildatum, kader, vraag, formeel, inlener):
     )
     text = (
         "De uren zijn niet aan de inlener toegerekend. Bij de uitlener gaan de uren van uitgeleende "
-        "arbeidsbeperkten van zijn eigen telling af, dus tellen ze voor niemand: niet bij de uitlener "
-        f"({formeel}) en niet bij de inlener ({inlener}).{wsw} {afspraak}"
+        "arbeidsbeperkten van zijn eigen telling af, dus tellen ze voor niemand: niet bij de uitlener"
+        f"{_paren(formeel, peildatum)} en niet bij de inlener{_paren(inlener, peildatum)}.{wsw} {afspraak}"
     )
     return Counted(None, "toerekening", regel, text + assumed, (*bronnen, *WSW[:1]), artikel, (), True, notes)
 
@@ -319,12 +329,16 @@ def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
     regel = "Binnenwerk: toedeling aan het ministerie"
     opdrachtgever = facts.get("opdrachtgever")
     if kader != "monitor_rijk":
-        ministerie = opdrachtgever or "het ministerie waarvoor het werk wordt gedaan"
+        ministerie = (
+            werkgever(opdrachtgever, peildatum)
+            if opdrachtgever
+            else "het ministerie waarvoor het werk wordt gedaan"
+        )
         text = (
             "In de wettelijke quotumregeling telt de baan bij de werkgever die de uren in zijn loonaangifte "
-            f"verantwoordt; doet Binnenwerk (UBR) die aangifte, dan is dat {formeel}. Dat is een lezing, geen "
+            f"verantwoordt; doet Binnenwerk (UBR) die aangifte, dan is dat {werkgever(formeel, peildatum)}. Dat is een lezing, geen "
             "zekerheid: Binnenwerk is gemandateerd werkgever namens het ministerie, en volgens de andere "
-            f"lezing is {ministerie} de werkgever en telt de baan daar." + _where(facts)
+            f"lezing is {ministerie} de werkgever en telt de baan daar." + _where(facts, peildatum)
         )
         bronnen = (*VERLOONDE_UREN, *BINNENWERK_BRONNEN[:2])
         return Counted(
@@ -355,8 +369,8 @@ def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
         )
     text = (
         "Binnenwerk neemt mensen in dienst als gemandateerd werkgever; in de monitor van het Rijk wordt de "
-        f"baan toegedeeld aan het ministerie waarvoor het werk wordt gedaan en dat ervoor betaalt: {opdrachtgever}."
-        + _where(facts)
+        f"baan toegedeeld aan het ministerie waarvoor het werk wordt gedaan en dat ervoor betaalt: "
+        f"{werkgever(opdrachtgever, peildatum)}." + _where(facts, peildatum)
     )
     return Counted(opdrachtgever, "binnenwerk_toedeling", regel, text, BINNENWERK_BRONNEN, "binnenwerk")
 
@@ -364,7 +378,7 @@ def _binnenwerk(facts, peildatum, kader, vraag, formeel, inlener):
 def _inkoop(facts, peildatum, kader, vraag, formeel, inlener):
     counts_for_buyer = parameter("telt_mee.inkoop_telt_voor_inkoper", peildatum)
     text = (
-        f"Een baan bij een leverancier telt bij de leverancier ({formeel}), die werkgever is, en niet bij de "
+        f"Een baan bij een leverancier telt bij de leverancier{_paren(formeel, peildatum)}, die werkgever is, en niet bij de "
         "inkopende overheid."
     )
     voor = vraag if counts_for_buyer.value else formeel
@@ -381,18 +395,22 @@ def _inkoop(facts, peildatum, kader, vraag, formeel, inlener):
 def _samenwerking(facts, peildatum, kader, vraag, formeel, inlener):
     if kader == "monitor_rijk" and formeel in BINNENWERK:
         voor = facts.get("opdrachtgever", vraag)
-        text = f"De persoon is via Binnenwerk in dienst van het Rijk; de baan telt voor {voor}." + _where(
-            facts
+        text = (
+            f"De persoon is via Binnenwerk in dienst van het Rijk; de baan telt voor {werkgever(voor, peildatum)}."
+            + _where(facts, peildatum)
         )
     elif kader == "monitor_rijk":
         voor = formeel
         text = (
             "Een samenwerkingsbaan telt alleen voor het Rijk als de persoon formeel bij het Rijk of via "
-            f"Binnenwerk in dienst is; hier is {formeel} de werkgever."
+            f"Binnenwerk in dienst is; hier is {werkgever(formeel, peildatum)} de werkgever."
         )
     else:
         voor = formeel
-        text = f"De baan telt bij de werkgever die de uren verloont: {formeel}." + _where(facts)
+        text = (
+            f"De baan telt bij de werkgever die de uren verloont: {werkgever(formeel, peildatum)}."
+            + _where(facts, peildatum)
+        )
     regel = "Samenwerking met andere werkgevers"
     return Counted(voor, "samenwerking", regel, text, SAMENWERKING, "samenwerking-met-andere-werkgevers")
 

@@ -6,6 +6,7 @@
 {% onzekerheden_lijst page.slug %}   the open questions a kennisartikel discusses: the readings,
                                      their sources and the one the rules follow, in plain Dutch
 {% onzekerheden_bij page.slug as items %}   the same as data
+{{ peildatum|nl_datum }}   1 januari 2026: dates the way eligibility.nl writes them, as the answers do
 """
 
 import dataclasses
@@ -14,7 +15,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from eligibility.nl import format_value
+from eligibility.nl import format_value, nl_date
 from eligibility.onzekerheden import for_article
 from eligibility.parameters import PARAMETERS, fill_placeholders, parameter
 from eligibility.sources import dated
@@ -28,6 +29,14 @@ def _day(op):
     if isinstance(op, datetime.date):
         return op
     return datetime.date.fromisoformat(str(op))
+
+
+@register.filter
+def nl_datum(day):
+    """A date the Dutch way (1 januari 2026), by the one module that writes dates (eligibility.nl)."""
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    return nl_date(day) if isinstance(day, datetime.date) else ""
 
 
 @register.simple_tag

@@ -34,6 +34,8 @@ PATTERNS = (
     "facts.py",
     "vocabulary.py",
     "sources.py",
+    "wetsteksten.yaml",  # when each linked provision's text starts: it changes the links of an answer
+    "labels.py",  # the labels the sentences use
     "onzekerheden.py",
     "onzekerheden.yaml",
     "nl.py",

@@ -4,6 +4,10 @@ Configured as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.
 "PATH": <index folder>}}``. Optional parameters: ``WRITE_TIMEOUT`` (seconds a writer waits for
 the index lock, default 60).
 
+The parts: ``index_store`` (the index folder: locked writes, per-thread searchers, rebuilds
+beside the live index), ``documents`` (what an object becomes in the index), ``indexing``
+(modelsearch's index and rebuilder interface), and here the query compiler and the results.
+
 How it works, in short:
 
 - One Whoosh index in ``PATH`` holds every indexed model (see ``portal.search.schema``).
@@ -20,435 +24,37 @@ How it works, in short:
   so a save in the admin never fails on the index; ``search_index_check`` repairs the gap.
 """
 
-import contextlib
-import hashlib
 import logging
-import os
-import threading
 from collections import OrderedDict
 
 from django.db import connections
-from django.db.models import Count, Manager, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import BaseExpression
 from django.db.models.sql import Query as SqlQuery
-from django.utils.encoding import force_str
 from modelsearch.backends.base import (
-    BaseIndex,
     BaseSearchBackend,
     BaseSearchQueryCompiler,
     BaseSearchResults,
     FilterFieldError,
-    get_model_root,
 )
 from modelsearch.index import (
     AutocompleteField,
-    FilterField,
     RelatedFields,
     SearchField,
     get_indexed_models,
 )
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
-from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import CLEAR, LockError
 
 from portal.search import analysis, budget, collectors, matching, schema
+from portal.search.index_store import IndexStore
+from portal.search.indexing import WhooshIndex, WhooshRebuilder
 
 logger = logging.getLogger(__name__)
 
-VERSION_FILE = "PORTAL_SCHEMA_VERSION"
-DEFAULT_WRITE_TIMEOUT = 60.0
 #: Candidate id lists up to this size are checked with ``pk IN (...)``; longer ones by reading
 #: the queryset's ids (SQLite limits the number of parameters in one statement).
 MAX_IN_PARAMS = 500
-
-
-# ---------------------------------------------------------------------------------------------
-# The index on disk, shared by every backend instance of this process
-# ---------------------------------------------------------------------------------------------
-
-
-class IndexStore:
-    """One Whoosh index folder: opening, the per-thread searcher, locked writes, reset.
-
-    Backend objects are created often (one per ``get_search_backend`` call), so the open index
-    lives here, one per folder and process.
-    """
-
-    _stores = {}
-    _stores_lock = threading.Lock()
-
-    @classmethod
-    def for_path(cls, path, write_timeout=None):
-        """The store of ``path`` (created on first use; ``write_timeout`` is set when given)."""
-        path = os.path.abspath(str(path))
-        with cls._stores_lock:
-            store = cls._stores.get(path)
-            if store is None:
-                store = cls._stores[path] = cls(path)
-            if write_timeout is not None:
-                store.write_timeout = write_timeout
-            return store
-
-    def __init__(self, path):
-        self.path = path
-        self.write_timeout = DEFAULT_WRITE_TIMEOUT
-        self._ix = None
-        self._local = threading.local()
-        self._open_lock = threading.Lock()
-
-    # -- opening ---------------------------------------------------------------------------
-
-    def _storage(self):
-        os.makedirs(self.path, exist_ok=True)
-        return FileStorage(self.path)
-
-    def stored_version(self):
-        try:
-            with open(os.path.join(self.path, VERSION_FILE)) as fh:
-                return int(fh.read().strip() or 0)
-        except (OSError, ValueError):
-            return None
-
-    def is_current(self):
-        return whoosh_index.exists_in(self.path) and self.stored_version() == schema.SCHEMA_VERSION
-
-    def _create(self):
-        """Create a fresh, empty index (the caller holds the write lock)."""
-        ix = whoosh_index.create_in(self.path, schema.build_schema())
-        with open(os.path.join(self.path, VERSION_FILE), "w") as fh:
-            fh.write(str(schema.SCHEMA_VERSION))
-        return ix
-
-    def index(self, create=True):
-        """The open index; created (empty) when missing and ``create`` is set, else None."""
-        if self._ix is not None and os.path.exists(self.path):
-            return self._ix
-        with self._open_lock:
-            if whoosh_index.exists_in(self.path):
-                self._ix = whoosh_index.open_dir(self.path)
-            elif create:
-                with self._locked():
-                    if not whoosh_index.exists_in(self.path):
-                        self._create()
-                self._ix = whoosh_index.open_dir(self.path)
-            else:
-                return None
-            return self._ix
-
-    @contextlib.contextmanager
-    def _locked(self):
-        """Hold Whoosh's own write lock (waiting for it) without opening a writer."""
-        lock = self._storage().lock("MAIN_WRITELOCK")
-        waited = 0.0
-        while not lock.acquire(blocking=False):
-            if waited >= self.write_timeout:
-                raise LockError(f"Search index {self.path} is locked")
-            _sleep(0.05)
-            waited += 0.05
-        try:
-            yield
-        finally:
-            lock.release()
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def searcher(self):
-        """A searcher that sees the latest commit (refreshed cheaply before each use)."""
-        ix = self.index(create=False)
-        if ix is None:
-            return None
-        searcher = getattr(self._local, "searcher", None)
-        stale = searcher is None or getattr(self._local, "ix", None) is not ix
-        if not stale:
-            try:
-                stale = not searcher.up_to_date()
-            except (OSError, whoosh_index.EmptyIndexError):
-                stale = True
-        if stale:
-            # Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it reuses segment readers and so
-            # misses deletions made since (measured; see tests/portal/search/test_index.py).
-            if searcher is not None:
-                with contextlib.suppress(Exception):
-                    searcher.close()
-            searcher = ix.searcher()
-        self._local.searcher = searcher
-        self._local.ix = ix
-        return searcher
-
-    def cached_docs(self, searcher, filter_query):
-        """The set of documents matching ``filter_query``, cached until the index changes.
-
-        Filters repeat (every public search has "live pages of this type"), so computing them
-        once per index version takes their cost out of the query (measured: p50 30 -> 12 ms at
-        20,000 pages)."""
-        cache = getattr(self._local, "filter_cache", None)
-        if cache is None or cache[0] is not searcher:
-            cache = (searcher, OrderedDict())
-            self._local.filter_cache = cache
-        entries = cache[1]
-        key = repr(filter_query)
-        docs = entries.get(key)
-        if docs is None:
-            docs = entries[key] = set(searcher.docs_for_query(filter_query))  # a set: Whoosh wants one
-            if len(entries) > 64:
-                entries.popitem(last=False)
-        else:
-            entries.move_to_end(key)
-        return docs
-
-    # -- writing ---------------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def writer(self, **commit_kwargs):
-        """A writer holding the index lock: waits up to ``write_timeout`` for other writers."""
-        ix = self.index(create=True)
-        writer = ix.writer(timeout=self.write_timeout, delay=0.05, limitmb=128)
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        else:
-            writer.commit(**commit_kwargs)
-
-    def reset(self):
-        """Empty the index; recreate it with the current schema when that changed."""
-        if whoosh_index.exists_in(self.path) and self.stored_version() == schema.SCHEMA_VERSION:
-            with self.writer(mergetype=CLEAR):
-                pass
-            return
-        with self._open_lock:
-            with self._locked():
-                self._create()
-            self._ix = whoosh_index.open_dir(self.path)
-
-    def optimize(self):
-        with self.writer(optimize=True):
-            pass
-
-    def doc_ids(self):
-        """All docids in the index (for search_index_check)."""
-        return set(self.digests())
-
-    def digests(self):
-        """docid -> stored digest of every document in the index."""
-        searcher = self.searcher()
-        if searcher is None:
-            return {}
-        return {fields["docid"]: fields.get("digest") for _, fields in searcher.reader().iter_docs()}
-
-    def size_bytes(self):
-        total = 0
-        for name in os.listdir(self.path):
-            with contextlib.suppress(OSError):
-                total += os.path.getsize(os.path.join(self.path, name))
-        return total
-
-
-def _sleep(seconds):
-    import time
-
-    time.sleep(seconds)
-
-
-# ---------------------------------------------------------------------------------------------
-# Documents
-# ---------------------------------------------------------------------------------------------
-
-
-def content_types(model):
-    """The content type names of ``model`` and every indexed ancestor."""
-    names = []
-    current = model
-    while current is not None:
-        names.append(current.indexed_get_content_type())
-        current = current.indexed_get_parent()
-    return names
-
-
-def docid(model, pk):
-    """The document id: the top concrete model (``wagtailcore.page`` for every page) and the pk."""
-    return f"{get_model_root(model)._meta.label_lower}:{pk}"
-
-
-def _flatten(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return "\n".join(_flatten(v) for v in value.values())
-    if isinstance(value, (list, tuple, set)):
-        return "\n".join(_flatten(v) for v in value)
-    return force_str(value)
-
-
-def _related_objects(value):
-    if value is None:
-        return []
-    if isinstance(value, (Manager, QuerySet)) or hasattr(value, "all") and callable(value.all):
-        return list(value.all())
-    if isinstance(value, (list, tuple, set)):
-        return list(value)
-    return [value]
-
-
-def _filter_values(value):
-    if value is None:
-        return []
-    if isinstance(value, (Manager, QuerySet)) or (hasattr(value, "all") and callable(value.all)):
-        return list(value.all())
-    if isinstance(value, (list, tuple, set)):
-        return list(value)
-    return [value]
-
-
-def _collect_text(obj, search_fields, prefix, doc, spell, boosted):
-    for field in search_fields:
-        if isinstance(field, SearchField):
-            text = _flatten(field.get_value(obj))
-            if text:
-                name = schema.search_field_name(prefix + field.field_name)
-                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
-                boosted.append((field.boost or 1.0, text))
-                spell.append(text)
-        elif isinstance(field, AutocompleteField):
-            text = _flatten(field.get_value(obj))
-            if text:
-                name = schema.autocomplete_field_name(prefix + field.field_name)
-                doc[name] = f"{doc[name]}\n{text}" if name in doc else text
-        elif isinstance(field, RelatedFields):
-            for sub_obj in _related_objects(field.get_value(obj)):
-                _collect_text(sub_obj, field.fields, f"{prefix}{field.field_name}__", doc, spell, boosted)
-
-
-def build_document(model, obj):
-    """The Whoosh document (a dict of field name -> value) for one object."""
-    doc = {"docid": docid(model, obj.pk), "ct": " ".join(content_types(model))}
-    spell = []
-    boosted = []
-    nulls = []
-    search_fields = model.get_search_fields()
-    _collect_text(obj, search_fields, "", doc, spell, boosted)
-    if boosted:
-        doc[schema.ALL_FIELD] = analysis.boosted_text(boosted)
-    for field in search_fields:
-        if not isinstance(field, FilterField):
-            continue
-        kind = schema.filter_kind(field.get_type(model))
-        name = f"{kind}_{field.get_attname(model)}"
-        encoded = []
-        for value in _filter_values(field.get_value(obj)):
-            if value is None:
-                continue
-            try:
-                encoded.append(schema.encode(kind, value))
-            except schema.Unencodable:
-                continue
-        if not encoded:
-            nulls.append(field.get_attname(model))
-        elif kind == "fs":
-            doc[name] = schema.join_strings(encoded)
-        else:
-            doc[name] = encoded if len(encoded) > 1 else encoded[0]
-    if nulls:
-        doc["nulls"] = " ".join(nulls)
-    if spell:
-        doc["spell"] = "\n".join(spell)
-    doc["digest"] = document_digest(doc)
-    return doc
-
-
-def document_digest(doc):
-    payload = repr(sorted((k, v) for k, v in doc.items() if k != "digest")).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(payload, digest_size=12).hexdigest()
-
-
-# ---------------------------------------------------------------------------------------------
-# Index (modelsearch's interface)
-# ---------------------------------------------------------------------------------------------
-
-
-class WhooshIndex(BaseIndex):
-    def __init__(self, backend):
-        super().__init__(backend)
-        self.store = backend.store
-
-    def get_key(self):
-        return self.store.path
-
-    def __str__(self):
-        return f"whoosh:{self.store.path}"
-
-    def refresh(self):
-        # Every search refreshes its searcher; nothing to do.
-        pass
-
-    def reset(self):
-        self.store.reset()
-
-    def add_model(self, model):
-        pass
-
-    def add_items(self, model, items):
-        items = list(items)
-        if not items:
-            return
-        docs = [build_document(model, obj) for obj in items]
-        with self.store.writer() as writer:
-            for doc in docs:
-                writer.update_document(**doc)
-
-    def add_item(self, obj):
-        self.add_items(type(obj), [obj])
-
-    def delete_item(self, item):
-        self.delete_docids([docid(type(item), item.pk)])
-
-    def delete_docids(self, docids):
-        docids = list(docids)
-        if not docids:
-            return
-        with self.store.writer() as writer:
-            for value in docids:
-                writer.delete_by_term("docid", value)
-
-
-class WhooshRebuilder:
-    """Rebuild in place without emptying the index first: every object is written again
-    (replacing its old document), then documents whose object is gone are deleted. Searches
-    keep working during a rebuild, and a save made meanwhile is never lost."""
-
-    def __init__(self, index):
-        self.index = index
-
-    def start(self):
-        store = self.index.store
-        if not store.is_current():
-            store.reset()
-        return self.index
-
-    def finish(self):
-        prune_stale(self.index)
-        self.index.store.optimize()
-
-
-def expected_docids(models=None):
-    """docid -> (model, pk) for every object that should be in the index."""
-    expected = {}
-    for model in models or get_indexed_models():
-        queryset = model.get_indexed_objects().prefetch_related(None).select_related(None)
-        for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000):
-            expected[docid(model, pk)] = (model, pk)
-    return expected
-
-
-def prune_stale(index):
-    stale = index.store.doc_ids() - set(expected_docids())
-    index.delete_docids(stale)
-    return stale
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,18 +31,25 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
 MAX_PAGE = 100
 
-#: type (the API's value) -> (model label, label shown to visitors)
-TYPES = {
-    "artikel": ("knowledge.ArticlePage", "Kennisartikel"),
-    "praktijkvoorbeeld": ("knowledge.PracticeExamplePage", "Praktijkvoorbeeld"),
-    "vraag": ("knowledge.QuestionPage", "Vraag en antwoord"),
-    "begrip": ("knowledge.Begrip", "Begrip"),
-}
-FACETS = {
-    "thema": ("knowledge.Thema", "Thema"),
-    "spoor": ("knowledge.Spoor", "Spoor"),
-    "sector": ("knowledge.Sector", "Sector"),
-}
+#: type (the API's value) -> (model label, label shown to visitors), in the order registered
+#: by the content apps (``register_type``; the knowledge app's ``AppConfig.ready``).
+TYPES = {}
+#: facet (the filter's name) -> (model label of its terms, label); the terms have ``slug`` and
+#: ``naam``, and a type takes part in the facets when its model has a field of each name.
+FACETS = {}
+
+
+def register_type(key, model_label, label):
+    """Search ``model_label`` (a page type or another indexed model) as type ``key``.
+
+    A result's title, fragment text and fallback fragment come from the object's own
+    ``search_result_title()``, ``search_result_text()`` and ``search_result_summary()`` when it
+    has them (see ``_result_for`` for the defaults)."""
+    TYPES[key] = (model_label, label)
+
+
+def register_facet(name, model_label, label):
+    FACETS[name] = (model_label, label)
 
 
 #: Errors of a search backend on a query (not of the portal's own code).
@@ -123,11 +130,21 @@ def speller_for(backend):
     return database_speller([_model(label) for label, _ in TYPES.values()])
 
 
+def _is_page_type(type_key):
+    from wagtail.models import Page
+
+    return issubclass(_model(TYPES[type_key][0]), Page)
+
+
+def _has_facets(type_key):
+    """Whether the objects of this type carry the facets (the filters apply to them)."""
+    fields = {f.name for f in _model(TYPES[type_key][0])._meta.get_fields()}
+    return bool(FACETS) and all(name in fields for name in FACETS)
+
+
 def _queryset(type_key, filters):
     model = _model(TYPES[type_key][0])
-    if type_key == "begrip":
-        return model.objects.all()
-    queryset = model.objects.live().public()
+    queryset = model.objects.live().public() if _is_page_type(type_key) else model.objects.all()
     for facet, slugs in filters.items():
         if slugs:
             matching = model.objects.filter(**{f"{facet}__slug__in": slugs}).values("id")
@@ -135,52 +152,51 @@ def _queryset(type_key, filters):
     return queryset
 
 
-def _search_text(obj):
-    """The text that a fragment is cut from."""
-    parts = []
-    if getattr(obj, "omschrijving_html", ""):
-        return obj.omschrijving_html  # a Begrip: its rendered Markdown, tags are stripped later
-    for name in ("kort_antwoord", "samenvatting", "omschrijving"):
-        value = getattr(obj, name, "")
-        if value:
-            parts.append(str(value))
-    body = getattr(obj, "body", None)
-    if body is not None:
-        try:
-            parts.append(" ".join(str(v) for v in _stream_text(body)))
-        except Exception:  # noqa: BLE001 - a fragment is never worth an error page
-            logger.warning("No text for the fragment of %r", obj, exc_info=True)
-    for name in ("aanpak", "wat_werkte", "lessen"):
-        value = getattr(obj, name, "")
-        if value:
-            parts.append(str(value))
-    return "\n".join(parts)
+def _call(obj, method, default):
+    """``obj.method()`` when the model defines it, else ``default(obj)``; never an error page."""
+    try:
+        own = getattr(obj, method, None)
+        value = own() if callable(own) else default(obj)
+        return str(value or "")
+    except Exception:  # noqa: BLE001 - a title or fragment is never worth an error page
+        logger.warning("No %s for the search result %r", method, obj, exc_info=True)
+        return ""
 
 
-def _stream_text(body):
-    field = body.stream_block if hasattr(body, "stream_block") else None
-    if field is not None:
-        return field.get_searchable_content(body)
-    return [str(body)]
+def _default_title(obj):
+    return getattr(obj, "title", None) or str(obj)
+
+
+def _default_text(obj):
+    """The searchable text of the object's search fields (``search_fields``)."""
+    from portal.search.documents import build_document
+
+    return build_document(type(obj), obj).get("spell", "")
+
+
+def _default_summary(obj):
+    return getattr(obj, "search_description", "")
+
+
+def _url(obj):
+    if hasattr(obj, "get_url"):
+        return obj.get_url() or ""
+    return obj.get_absolute_url()
 
 
 def _result_for(obj, type_key, words, score=None):
-    from voortgang.templatetags import voortgang_tags as metingen  # not at import: app loading
-
-    summary = (
-        getattr(obj, "samenvatting", "")
-        or getattr(obj, "kort_antwoord", "")
-        or getattr(obj, "omschrijving", "")
-    )
-    title = getattr(obj, "title", None) or getattr(obj, "term", "")
-    url = obj.get_absolute_url() if type_key == "begrip" else (obj.get_url() or "")
+    text = _call(obj, "search_result_text", _default_text)
+    # Apps may fill in their placeholders as the page does (the voortgang app: a meting's figure).
+    for hook in hooks.get_hooks("portal_search_result_text"):
+        text = hook(text)
     return Result(
-        title=title,
-        url=url,
+        title=_call(obj, "search_result_title", _default_title),
+        url=_url(obj),
         type=type_key,
         type_label=TYPES[type_key][1],
-        # a figure of a published meting in place of its placeholder (the page fills it the same way)
-        fragment=highlight.fragment(metingen.fill(_search_text(obj)), words, fallback=summary),
+        fragment=highlight.fragment(
+            text, words, fallback=_call(obj, "search_result_summary", _default_summary)
+        ),
         score=score,
         obj=obj,
         dates=_dates_of(obj),
@@ -221,9 +237,11 @@ def _promotions(q, words):
             page = pick.page.specific
             if not page.live:
                 continue
-            type_key = _type_of(page) or "artikel"
-            result = _result_for(page, type_key, words) if _type_of(page) else None
-            if result is None:
+            type_key = _type_of(page)
+            if type_key:
+                result = _result_for(page, type_key, words)
+            else:  # a page of a type the search does not list: shown as the first page type
+                type_key = next((key for key in TYPES if _is_page_type(key)), "")
                 result = Result(
                     title=page.title,
                     url=page.get_url() or "",
@@ -369,12 +387,12 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
 
     types = [type_key] if type_key else list(TYPES)
     if filters:
-        types = [t for t in types if t != "begrip"]
+        types = [t for t in types if _has_facets(t)]
     sign = _score_sign(backend)
     window = page * PAGE_SIZE
     candidates = []
     facet_counts = {name: {} for name in FACETS}
-    keys = [key for key in TYPES if not (filters and key == "begrip")]  # begrippen: no taxonomy
+    keys = [key for key in TYPES if not filters or _has_facets(key)]
     operator = "and" if simple else "or"
     for position, key in enumerate(keys):
         share = spent.share(len(keys) - position)
@@ -386,7 +404,7 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
                 if key not in types or not count:
                     continue
                 hits = list(results.annotate_score("_score")[:window])
-                facets = {name: _facet(results, name) for name in FACETS} if key != "begrip" else {}
+                facets = {name: _facet(results, name) for name in FACETS} if _has_facets(key) else {}
         except BACKEND_ERRORS as exc:
             if isinstance(exc, DatabaseError) and budget.is_timeout(exc, share):
                 # The database backend ran out of time on this type: leave it out, say so.
@@ -466,9 +484,8 @@ def autocomplete(q, limit=8):
                 with budget.limit(budget=share), _database_deadline(backend, share):
                     results = backend.autocomplete(text, _queryset(key, {}), operator="and")
                     for obj in results[:limit]:
-                        title = getattr(obj, "title", None) or getattr(obj, "term", "")
-                        url = obj.get_absolute_url() if key == "begrip" else (obj.get_url() or "")
-                        found.append({"titel": title, "url": url, "type": key})
+                        title = _call(obj, "search_result_title", _default_title)
+                        found.append({"titel": title, "url": _url(obj), "type": key})
             except NotImplementedError:
                 return []
             except BACKEND_ERRORS as exc:

@@ -114,7 +114,7 @@ def invalidate(**kwargs):  # noqa: ARG001 (signal receiver)
 
 def build_vocabulary(models):
     """Word -> number of objects using it, from the searchable text of ``models``."""
-    from portal.search.backend import build_document
+    from portal.search.documents import build_document
 
     counts = Counter()
     for model in models:

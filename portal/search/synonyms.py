@@ -1,17 +1,23 @@
 """Synonym and abbreviation groups, applied to the query (so a change needs no reindex).
 
-Two sources, both editable by editors: ``synonyms.yaml`` beside this module and the Begrip
-snippets (term, afkorting and synoniemen form one group). The groups are cached per process and
-rebuilt when a Begrip is saved or deleted or when the file changes.
+Two kinds of source, both editable by editors: ``synonyms.yaml`` beside this module, and the
+sources other apps register with ``register_source`` (the knowledge app: a Begrip's term,
+afkorting and synoniemen). The groups are cached per process and rebuilt when the file changes
+or an object of a registered source's models is saved or deleted.
 """
 
+import logging
 import os
 import threading
 from functools import lru_cache
 
 import yaml
+from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
 
 from portal.search.analysis import words
+
+logger = logging.getLogger(__name__)
 
 SYNONYMS_FILE = os.path.join(os.path.dirname(__file__), "synonyms.yaml")
 #: Longest phrase (in words) looked for in a query.
@@ -19,12 +25,29 @@ MAX_PHRASE = 6
 
 _lock = threading.Lock()
 _state = {"generation": 0}
+#: name -> callable giving [(heads, synonyms)]
+_sources = {}
 
 
 def invalidate(**kwargs):  # noqa: ARG001 (signal receiver)
-    """Signal receiver: the Begrip snippets changed."""
+    """Signal receiver: a registered source changed."""
     with _lock:
         _state["generation"] += 1
+
+
+def register_source(name, entries, models=()):
+    """Add (or replace) the synonym source ``name``.
+
+    ``entries()`` returns ``[(heads, synonyms)]``: the heads (strings, empty ones ignored) are
+    equivalent to each other; each synonym leads to them, one way ("besluit" finds "AMvB", but
+    "AMvB" does not find every "besluit"). Saving or deleting an object of ``models`` rebuilds
+    the groups. Call it from an app's ``AppConfig.ready``."""
+    _sources[name] = entries
+    for model in models:
+        uid = f"portal_search_synonyms_{name}_{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, weak=False, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(invalidate, sender=model, weak=False, dispatch_uid=f"{uid}_deleted")
+    invalidate()
 
 
 def _file_groups():
@@ -36,23 +59,15 @@ def _file_groups():
     return [[str(item) for item in group] for group in data if isinstance(group, list)]
 
 
-def _begrip_entries():
-    """[(heads, synonyms)] from the Begrip snippets: term and afkorting are equivalent; a synonym
-    leads to them (one way: "besluit" finds "AMvB", but "AMvB" does not find every "besluit")."""
-    from django.apps import apps
-    from django.db import DatabaseError
-
-    if not apps.is_installed("knowledge"):
-        return []
-    try:
-        from knowledge.models import Begrip
-
-        return [
-            ([b.term, b.afkorting], b.synoniemen_list)
-            for b in Begrip.objects.only("term", "afkorting", "synoniemen")
-        ]
-    except DatabaseError:
-        return []
+def _source_entries():
+    """[(heads, synonyms)] of every registered source (one that cannot be read is left out)."""
+    found = []
+    for name, entries in list(_sources.items()):
+        try:
+            found.extend(entries())
+        except DatabaseError:  # no table yet (migrations), or the database is away
+            logger.warning("Synonym source %r could not be read", name, exc_info=True)
+    return found
 
 
 def _useful(member):
@@ -73,7 +88,7 @@ def _groups(generation, file_mtime):
     for group in _file_groups():
         members = {tuple(words(item)) for item in group}
         link(members, members)
-    for heads, synonyms in _begrip_entries():
+    for heads, synonyms in _source_entries():
         head_members = {tuple(words(h)) for h in heads if h}
         link(head_members, head_members)
         link({tuple(words(s)) for s in synonyms}, head_members)

@@ -175,11 +175,21 @@ CACHES = {
         "TIMEOUT": 86_400,
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
+    # Rendered template fragments, per process, under the same generation (portal/pagecache/fragments.py).
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 86_400,
+        "OPTIONS": {"MAX_ENTRIES": 3_000},
+    },
 }
 
 # The page cache (portal/pagecache): on unless PORTAL_PAGE_CACHE=0.
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "1") != "0"
 PORTAL_PAGE_CACHE_ALIAS = "pages"
+# Template fragments that are the same for every visitor (portal/pagecache/fragments.py): on
+# unless PORTAL_FRAGMENT_CACHE=0.
+PORTAL_FRAGMENT_CACHE = os.environ.get("PORTAL_FRAGMENT_CACHE", "1") != "0"
 PORTAL_PAGE_CACHE_GENERATION_CACHE = "shared"
 PORTAL_PAGE_CACHE_TIMEOUT = 86_400
 PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
@@ -232,7 +242,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin shows its own default avatar, and makes no request to
 # another host (tests/browser/test_no_third_party_requests.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_HITS_MAX_AGE = 365
+# Search texts (Wagtail's counts, the unanswered queries, the editorial counts per day) and the
+# feedback votes are deleted after these many days (prune_old_records, searchpromotions_garbage_collect;
+# the privacy statement names the same periods).
+PORTAL_SEARCH_TEXT_RETENTION_DAYS = int(os.environ.get("PORTAL_SEARCH_TEXT_RETENTION_DAYS", "365"))
+PORTAL_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PORTAL_FEEDBACK_RETENTION_DAYS", "365"))
+WAGTAILSEARCH_HITS_MAX_AGE = PORTAL_SEARCH_TEXT_RETENTION_DAYS
 
 # Search: Whoosh (embedded default) or Wagtail's database backend.
 PORTAL_SEARCH_BACKEND = os.environ.get("PORTAL_SEARCH_BACKEND", "whoosh")

@@ -1,7 +1,8 @@
 """A small site with every public page type, shared by the browser tests.
 
 The content is deliberately awkward for a phone: a long Dutch compound in a title, a long
-unbroken URL and a table in a body, so the layout tests see what real content brings.
+unbroken URL and tables in a body (one with an empty corner heading, as real content has), so
+the layout tests see what real content brings.
 """
 
 from home.models import StandardPage
@@ -29,6 +30,10 @@ Lees verder:
 |---|---|---|
 | [Loonkostensubsidie](begrip:doelgroepregister) | Vergoeding voor het verschil tussen minimumloon en loonwaarde, onder de Participatiewet | Gemeente |
 | No-riskpolis | Ziekengeld vanaf de eerste ziektedag | Uitvoeringsinstituut Werknemersverzekeringen |
+
+| | Tot en met 2025 | Vanaf 1 januari 2026 |
+|---|---|---|
+| Doelgroepverklaring | Nodig | Niet meer nodig |
 """
 
 

@@ -20,10 +20,14 @@ def test_page_has_no_axe_violations(live_server, page: Page, path):
 def test_question_form_with_errors_has_no_axe_violations(live_server, page: Page):
     build_demo()
     page.goto(live_server.url + "/vragen/stel-een-vraag/")
+    # A required field that is still empty does not look wrong before the visitor sent anything
+    look = "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderColor]"
+    assert page.locator("#id_vraag").evaluate(look) == page.locator("#id_context").evaluate(look)
     page.get_by_label("Uw vraag").fill("kort")
     page.get_by_label("E-mailadres voor het antwoord (niet verplicht)").fill("geen-adres")
     page.get_by_role("button", name="Volgende: zoek vergelijkbare vragen").click()
     assert page.get_by_role("alert").is_visible()
+    assert page.locator("#id_vraag").evaluate(look) != page.locator("#id_context").evaluate(look)
     assert axe_violations(page) == []
 
 

@@ -1,5 +1,6 @@
 """Every page type and every checker screen fits a phone: at 320, 390 and 768 px wide nothing makes
-the page scroll sideways (``scrollWidth <= innerWidth``).
+the page scroll sideways (``scrollWidth <= innerWidth``) and no table squeezes a column so narrow
+that a short word or a figure breaks over two lines.
 
 Each screen is also saved as a full-page screenshot per width, for a person to look at: under
 ``var/screenshots/responsive/`` (git-ignored), or the folder in ``PORTAL_SCREENSHOT_DIR``.
@@ -35,6 +36,28 @@ OVERFLOW = """() => {
     }
   }
   return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, worst};
+}"""
+
+# Words of a table cell split over two lines: a column squeezed narrower than a short word or a
+# figure ("201/5", "Waard/e"). Long compounds and URLs may break, and so may a word at a hyphen or
+# a soft hyphen; a word up to 12 characters may not. Visually hidden text (1 px wide) is skipped.
+SPLIT_WORDS = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll('main td, main th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.getBoundingClientRect().width <= 1) continue;
+      for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+        if (word[0].length > 12 || word[0].includes('\\u00ad')) continue;
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), rect => Math.round(rect.top)));
+        if (lines.size > 1) found.push(word[0]);
+      }
+    }
+  }
+  return found;
 }"""
 
 
@@ -94,6 +117,8 @@ def overflowing_screens(page: Page, base, paths, folder):
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 found.append((width, path, measured))
+            if split := page.evaluate(SPLIT_WORDS):
+                found.append((width, path, {"split words": split}))
             page.screenshot(
                 path=str(folder / str(width) / f"{screenshot_name(number, path)}.png"), full_page=True
             )

@@ -12,7 +12,8 @@ from eligibility.verslag import record as rec
 from eligibility.verslag import versie
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_no_third_party_requests import watch_requests
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 from tests.eligibility.test_verslag import BANEN, CASES, change_rules
 
 
@@ -55,9 +56,10 @@ def upload(page, tmp_path, record):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_record_pages_have_no_axe_violations_and_fit_a_phone(live_server, page: Page):
+def test_record_pages_have_no_axe_violations_fit_a_phone_and_ask_no_other_host(live_server, page: Page):
     build_demo()
     found, violations = [], []
+    foreign = watch_requests(page, live_server.url)
     for path in [*record_paths(), "/check/verslag/"]:
         page.set_viewport_size({"width": WIDTHS[0], "height": 800})
         page.goto(live_server.url + path)
@@ -68,8 +70,11 @@ def test_record_pages_have_no_axe_violations_and_fit_a_phone(live_server, page: 
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 found.append((width, path, measured))
+            if split := page.evaluate(SPLIT_WORDS):
+                found.append((width, path, {"split words": split}))
     assert violations == []
     assert found == []
+    assert foreign == []
 
 
 def assert_changed_answer_page(page):

@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, Page
 from home.content_files import read_content
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
-from tests.browser.test_responsive import OVERFLOW, WIDTHS
+from tests.browser.test_no_third_party_requests import watch_requests
+from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
 from tests.factories import BronFactory
 from voortgang.content import load_measurements, read_measurements
 from voortgang.own import ROWS
@@ -57,9 +58,10 @@ def test_voortgang_pages_have_no_axe_violations(live_server, page: Page, path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_voortgang_pages_fit_a_phone_tables_included(live_server, page: Page):
+def test_voortgang_pages_fit_a_phone_tables_included_and_ask_no_other_host(live_server, page: Page):
     build()
     found = []
+    foreign = watch_requests(page, live_server.url)
     for path in PATHS:
         page.set_viewport_size({"width": WIDTHS[0], "height": 800})
         page.goto(live_server.url + path)
@@ -70,7 +72,10 @@ def test_voortgang_pages_fit_a_phone_tables_included(live_server, page: Page):
                 found.append((width, path, measured))
             if page.evaluate(TABLES):
                 found.append((width, path, page.evaluate(TABLES)))
+            if split := page.evaluate(SPLIT_WORDS):
+                found.append((width, path, {"split words": split}))
     assert found == []
+    assert foreign == []
 
 
 @pytest.mark.django_db(transaction=True)

@@ -48,7 +48,7 @@ def test_parameter_values_are_shown_the_dutch_way():
 
 def test_numbers_are_read_the_dutch_way():
     assert parse_number("40.575") == 40575
-    assert parse_number("1.326,5") == parse_number("1326.5") == Decimal("1326.5")
+    assert parse_number("1.331,5") == parse_number("1331.5") == Decimal("1331.5")
     assert parse_number(" 25,5 ") == Decimal("25.5")
     assert plain_number(Decimal("36")) == 36 and isinstance(plain_number(Decimal("36")), int)
     for bad in ("", "25,5,5", "1.2.3", "abc", "1" * 20):

@@ -83,7 +83,8 @@ def test_binnenwerk_in_the_wettelijk_quotum_says_both_readings():
     answer = evaluate("telt_mee", feiten, "2023-06-30")
     assert answer["antwoord"] == {"telt_mee": False, "telt_mee_voor": "ubr_binnenwerk"}
     step = answer["uitleg"][-1]
-    assert "lezing, geen zekerheid" in step["toelichting"] and "ministerie_van_lnv" in step["toelichting"]
+    assert "lezing, geen zekerheid" in step["toelichting"]
+    assert "het ministerie van Landbouw, Natuur en Voedselkwaliteit" in step["toelichting"]
     entry = next(item for item in answer["onzekerheden"] if item["id"] == "binnenwerk_wettelijk")
     assert "gemandateerd werkgever" in entry["lezingen"][1]["lezing"]
 
@@ -173,3 +174,27 @@ def test_the_kennisartikel_page_shows_the_open_questions_it_discusses(client, si
     assert "gemandateerd werkgever" in html and "De checker volgt deze lezing:" in html
     other = ArticlePageFactory(parent=site_tree["kennisbank"], slug="een-ander-onderwerp")
     assert "Waar de bronnen verschillen" not in client.get(other.url).content.decode()
+
+
+def test_the_sector_rule_says_where_its_peilmoment_and_the_uwv_reading_come_from():
+    feiten = {"sector": "overheid", "aandeel_uren_sectorfonds_pct": 60, "jaar": 2020}
+    answer = evaluate("quotum", feiten, "2020-06-30")
+    step = next(s for s in answer["uitleg"] if s["regel_id"] == "sectorindeling")
+    assert "de wet zelf noemt geen peilmoment" in step["toelichting"]
+    assert "Het peilmoment voor 2020 ligt in 2019" in step["toelichting"]
+    entries = {item["id"]: item for item in answer["onzekerheden"]}
+    peilmoment = entries["sector_peilmoment"]
+    assert "Stcrt. 2015, 31250" in peilmoment["lezingen"][0]["bronnen"][0]["titel"]
+    assert "#Artikel38c" in peilmoment["lezingen"][1]["bronnen"][0]["url"]
+    uwv = [
+        item
+        for item in entries["sectorfondsen"]["lezingen"]
+        if "Uitvoeringsfonds voor de overheid" in item["lezing"]
+    ]
+    assert len(uwv) == 1 and not uwv[0]["gevolgd"]
+    assert "50 %" in uwv[0]["lezing"] and uwv[0]["bronnen"][0]["url"].startswith("https://www.uwv.nl/")
+    later = evaluate("quotum", {**feiten, "jaar": 2021}, "2021-06-30")
+    assert (
+        "Het peilmoment voor"
+        not in next(s for s in later["uitleg"] if s["regel_id"] == "sectorindeling")["toelichting"]
+    )

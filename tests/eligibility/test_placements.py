@@ -28,7 +28,7 @@ LINES = [
     "ja;dienstverband;;25,5;",  # counts for uw_organisatie: 1 baan
     "ja;inkoop_sroi;leverancier_bv;36;",  # counts for the supplier
     "nee;dienstverband;;20;",  # counts for nobody
-    "ja;dienstverband;;;1326",  # 1 baan from hours per year
+    "ja;dienstverband;;;1331",  # 1 baan from hours per year (jaarnorm, Besluit Wfsv 2.32 onder d)
     "ja;;;12,75;",  # constructie missing: incomplete
     "misschien;dienstverband;;10;",  # a bad value
 ]

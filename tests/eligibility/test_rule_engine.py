@@ -258,7 +258,7 @@ def test_banen_only_differ_before_the_urennorm_applied():
                 "urennorm_uren_per_week": {"nu": 25.5, "dan": None},
             },
             "melding": "Tot en met 31 december 2012 zou het antwoord anders zijn: "
-            "banen onbekend in plaats van 1; urennorm_uren_per_week onbekend in plaats van 25,5.",
+            "aantal banen: onbekend in plaats van 1; urennorm (uur per week per baan): onbekend in plaats van 25,5.",
         }
     ]
 

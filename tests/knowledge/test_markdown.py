@@ -108,6 +108,18 @@ def test_the_table_block_renders_an_accessible_table():
     assert "Situatie" in " ".join(stream.get_searchable_content(value))
 
 
+@pytest.mark.django_db
+def test_an_empty_corner_heading_is_an_empty_cell_not_an_empty_header():
+    stream = BaseStreamBlock()
+    raw = [
+        {"type": kind, "value": value}
+        for kind, value in markdown_blocks("| | 2025 |\n|---|---|\n| Duur | 3 jaar |")
+    ]
+    html = stream.to_python(raw)[0].render()
+    assert '<td class="utrecht-table__header-cell"></td><th scope="col"' in html
+    assert "></th>" not in html  # axe: empty-table-header
+
+
 def test_markdown_to_text_has_no_syntax_and_no_glued_words():
     text = markdown_to_text("## Kop\n\nLees **dit**:\n- [een](begrip:lkv)\n- twee\n\n" + TABLE)
     assert text.startswith("Kop Lees dit: een twee Zo reken je: Situatie Berekening Banen 1 medewerker")

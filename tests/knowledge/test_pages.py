@@ -69,6 +69,15 @@ def test_question_page_shows_short_answer_and_at_most_three_related_questions(cl
     assert all(q.title in html for q in related)
 
 
+def test_a_question_with_only_a_short_answer_shows_no_empty_full_answer(client, site_tree):
+    without = QuestionPageFactory(parent=site_tree["vragen"], body=[])
+    with_body = QuestionPageFactory(
+        parent=site_tree["vragen"], body=[{"type": "paragraph", "value": "<p>Meer uitleg.</p>"}]
+    )
+    assert "Volledig antwoord" not in client.get(without.url).content.decode()
+    assert "Volledig antwoord" in client.get(with_body.url).content.decode()
+
+
 def test_question_page_refuses_a_fourth_related_question(site_tree):
     from django.core.exceptions import ValidationError
 

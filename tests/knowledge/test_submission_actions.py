@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from knowledge.models import QuestionPage
-from knowledge.submissions import SubmittedQuestion
+from knowledge.submissions import SubmittedQuestion, draft_title
 from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +108,28 @@ def test_a_question_becomes_a_draft_qa_in_one_action(client, user_in, question, 
     # A second click does not make a second draft.
     client.post(f"{BASE}draft/{question.pk}/")
     assert QuestionPage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "vraag, title",
+    [
+        ("telt een stagiair mee?", "Telt een stagiair mee?"),
+        # the question the visitor asks, not the context around it or the address after it
+        (
+            "Wij zijn een gemeente met 800 fte.  Telt een stagiair mee? Mail me op hr@gemeente.example.",
+            "Telt een stagiair mee?",
+        ),
+        ("Mijn vraag over jobcoaches, bel 0612345678", "Mijn vraag over jobcoaches, bel"),
+        ("hr@gemeente.example", "Nieuwe vraag"),
+    ],
+)
+def test_a_draft_title_is_the_visitors_question_without_personal_data(vraag, title):
+    assert draft_title(vraag) == title
+
+
+def test_a_draft_title_fits_the_title_field():
+    title = draft_title("waarom " + "heel " * 60 + "lang? Kort?")
+    assert title.startswith("Waarom heel heel") and title.endswith("heel…") and len(title) <= 255
 
 
 def test_only_eindredacteuren_see_the_askers_address(client, user_in, question):

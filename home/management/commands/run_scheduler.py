@@ -16,6 +16,7 @@ DAILY = [
     ("erase_old_addresses", {}),  # an unanswered asker's address: at most 90 days (docs/operations.md)
     ("axes_reset_logs", {"age": 30}),  # admin login attempts: 30 days
     ("searchpromotions_garbage_collect", {}),  # search counts older than WAGTAILSEARCH_HITS_MAX_AGE
+    ("prune_old_records", {}),  # unanswered queries, search counts per day, feedback votes: 365 days
     ("search_index_check", {}),  # a killed indexing run is found and repaired within a day
 ]
 

@@ -79,8 +79,9 @@ def test_the_calculator_formula_is_fte_times_hours_times_percentage_over_25_5():
 
 
 def test_the_legal_formula_is_a_times_b_minus_c_over_d():
-    assert tekort_uit_uren(Decimal(1_000_000), Decimal("2.14"), Decimal(10_000), Decimal(1326)) == (
-        Decimal(11400) / Decimal(1326)
+    # D: the jaarnorm of 1.331 uur (Besluit Wfsv 2.32 onder d), not the derived 1.326
+    assert tekort_uit_uren(Decimal(1_000_000), Decimal("2.14"), Decimal(10_000), Decimal(1331)) == (
+        Decimal(11400) / Decimal(1331)
     )
 
 

@@ -92,3 +92,51 @@ def test_search_texts_are_stored_scrubbed_and_old_counts_pruned(site_tree):
     QueryDailyHits.objects.update(date=timezone.localdate() - timedelta(days=366))
     call_command("run_scheduler", once=True)
     assert not QueryDailyHits.objects.exists() and not Query.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unanswered_queries_search_counts_and_votes_are_pruned_after_their_period(site_tree, settings):
+    from editorial.models import SearchDay
+    from home.management.commands.run_scheduler import DAILY
+    from knowledge.feedback import PageFeedback
+    from portal.search.models import UnansweredQuery
+
+    assert ("prune_old_records", {}) in DAILY
+    days = settings.PORTAL_SEARCH_TEXT_RETENTION_DAYS
+    now, today = timezone.now(), timezone.localdate()
+    long_ago = now - timedelta(days=days + 1)
+    UnansweredQuery.objects.create(query_string="oud", first_seen=long_ago, last_seen=long_ago)
+    # First searched long ago, searched again lately: kept.
+    UnansweredQuery.objects.create(query_string="weer gezocht", first_seen=long_ago, last_seen=now)
+    SearchDay.objects.create(day=today - timedelta(days=days + 1), text="oud", key="oud")
+    SearchDay.objects.create(day=today - timedelta(days=days - 1), text="recent", key="recent")
+    page = site_tree["kennisbank"]
+    old_vote = PageFeedback.objects.create(page=page, nuttig=False)
+    PageFeedback.objects.filter(pk=old_vote.pk).update(
+        gegeven_op=now - timedelta(days=settings.PORTAL_FEEDBACK_RETENTION_DAYS + 1)
+    )
+    PageFeedback.objects.create(page=page, nuttig=True)
+
+    call_command("prune_old_records", verbosity=0)
+
+    assert list(UnansweredQuery.objects.values_list("query_string", flat=True)) == ["weer gezocht"]
+    assert list(SearchDay.objects.values_list("text", flat=True)) == ["recent"]
+    assert list(PageFeedback.objects.values_list("nuttig", flat=True)) == [True]
+
+
+def test_the_privacy_statement_names_the_periods_the_portal_keeps(settings):
+    """content/paginas/privacy.md says how long each thing is kept; the settings do it."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    text = (Path(django_settings.BASE_DIR) / "content" / "paginas" / "privacy.md").read_text()
+    sections = dict(re.findall(r"\*\*(.+?)\*\*(.*)", text))
+    assert settings.WAGTAILSEARCH_HITS_MAX_AGE == settings.PORTAL_SEARCH_TEXT_RETENTION_DAYS
+    for heading, days in (
+        ("Zoeken.", settings.PORTAL_SEARCH_TEXT_RETENTION_DAYS),
+        ("Een vraag aan de vragenbank.", settings.PORTAL_ASKER_EMAIL_RETENTION_DAYS),
+        ('"Was deze pagina nuttig?"', settings.PORTAL_FEEDBACK_RETENTION_DAYS),
+    ):
+        assert re.findall(r"(\d+) dagen", sections[heading]) == [str(days)], heading

@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from modelsearch.backends import get_search_backend
 from whoosh import fields, index
 
-from portal.search.backend import IndexStore, build_document
+from portal.search.documents import build_document
+from portal.search.index_store import IndexStore
 from tests.portal.search.conftest import WHOOSH
 
 pytestmark = [
@@ -86,7 +87,7 @@ def test_a_plain_second_writer_would_fail_but_ours_waits(tmp_path):
     path = tmp_path / "ix"
     store = IndexStore.for_path(path, write_timeout=5)
     store.reset()
-    ix = index.open_dir(path)
+    ix = index.open_dir(store.live_folder())
     holder = ix.writer()
     with pytest.raises(LockError):
         ix.writer()  # timeout=0: Whoosh's default
@@ -192,7 +193,7 @@ def test_a_save_never_fails_on_a_locked_index(content, caplog):
 def test_an_index_with_an_old_schema_is_rebuilt(content, tmp_path):
     backend = get_search_backend("default")
     store = backend.store
-    with open(os.path.join(store.path, "PORTAL_SCHEMA_VERSION"), "w") as fh:
+    with open(os.path.join(store.live_folder(), "PORTAL_SCHEMA_VERSION"), "w") as fh:
         fh.write("0")
     assert not store.is_current()
     call_command("update_index", verbosity=0)
@@ -208,7 +209,7 @@ def test_index_files_are_whoosh_2_7_format(tmp_path):
     store.reset()
     with store.writer() as writer:
         writer.update_document(docid="a:1", ct="test", x_all="hallo wereld")
-    ix = index.open_dir(tmp_path / "ix")
+    ix = index.open_dir(store.live_folder())
     assert isinstance(ix.schema["docid"], fields.ID)
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 1

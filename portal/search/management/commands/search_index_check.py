@@ -6,14 +6,17 @@
 
 Finds objects that are missing from the index (an indexing run killed midway, a save whose index
 write failed) and documents whose object is gone (a delete that never reached the index); with
-``--deep`` also documents whose content is out of date. Exit status 1 when a difference was
+``--deep`` also documents whose content is out of date. An index of an old schema is rebuilt
+beside the live one (``update_index``), and the folders of interrupted rebuilds are removed. Exit status 1 when a difference was
 found and not repaired (``--dry-run``), so it can run from cron or a health check.
 """
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from modelsearch.backends import get_search_backend
 
-from portal.search.backend import WhooshSearchBackend, build_document, expected_docids
+from portal.search.backend import WhooshSearchBackend
+from portal.search.documents import build_document, expected_docids
 
 
 class Command(BaseCommand):
@@ -36,8 +39,11 @@ class Command(BaseCommand):
         if not store.is_current():
             if options["dry_run"]:
                 raise CommandError("The index is missing or has an old schema: run update_index.")
-            self.stdout.write("Index missing or of an old schema: creating it.")
-            store.reset()
+            self.stdout.write("Index missing or of an old schema: rebuilding it beside the live one.")
+            call_command("update_index", backend_name=options["backend"], verbosity=0)
+        if not options["dry_run"]:
+            for folder in store.remove_leftovers():
+                self.stdout.write(f"Removed the folder of an interrupted rebuild: {folder}")
 
         expected = expected_docids()
         indexed = store.digests()
