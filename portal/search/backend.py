@@ -134,8 +134,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     HANDLES_ORDER_BY_EXPRESSIONS = True  # ordering is done by the database
     field_kind = SearchField
     #: OR-ed words (the units of a visitor's query) score by the share of them a document
-    #: matches, to this power (``portal.search.matching.Coordinated``); 0 turns it off.
-    COORDINATION_POWER = 2.0
+    #: matches, to this power (``portal.search.matching.Coordinated``); 0 turns it off. Measured
+    #: with bench/search_quality.py (docs/performance.md): 1 beats 1.5, 2, 3 and 4.
+    COORDINATION_POWER = 1.0
 
     # -- fields ----------------------------------------------------------------------------
 
