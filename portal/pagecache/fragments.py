@@ -13,7 +13,8 @@ editor) still skips the parts that are the same for everyone.
 
 Never cached: a preview (``request.is_preview``: a draft must neither be served from nor stored
 in the cache), a render without a request, a request that is not GET or HEAD, and anything when
-``PORTAL_FRAGMENT_CACHE`` is off. The generation is read once per request.
+``PORTAL_FRAGMENT_CACHE`` is off. The generation is read once per request (by the page cache
+middleware when it looked the page up).
 """
 
 import hashlib
@@ -33,7 +34,9 @@ def request_token(request):
     """The generation, fingerprint and date for this request (read from the shared cache once)."""
     token = getattr(request, "_fragment_token", None)
     if token is None:
-        token = f"{generation.current()}:{generation.fingerprint()}:{timezone.localdate().isoformat()}"
+        # The page cache middleware read the generation already on a miss; else read it here.
+        current = getattr(request, "_pagecache_generation", None) or generation.current()
+        token = f"{current}:{generation.fingerprint()}:{timezone.localdate().isoformat()}"
         request._fragment_token = token
     return token
 

@@ -65,9 +65,10 @@ def cache_key(request):
         return None
     from django.utils import timezone
 
+    request._pagecache_generation = generation.current()  # read once: fragments use it too
     raw = "\n".join(
         (
-            generation.current(),
+            request._pagecache_generation,
             generation.fingerprint(),
             timezone.localdate().isoformat(),
             request.scheme,

@@ -3,7 +3,8 @@
 Wagtail's own signals for pages (published, unpublished, moved, deleted), plus saving and deleting
 any model that pages show: every model of the content apps (``PORTAL_PAGE_CACHE_CONTENT_APPS``:
 the snippets begrippen, bronnen, organisaties, the taxonomies) except those no page shows
-(``PORTAL_PAGE_CACHE_IGNORED_MODELS``: feedback votes, the question queue), and Wagtail's images,
+(``PORTAL_PAGE_CACHE_IGNORED_MODELS``: feedback votes, the question queue), the models of other
+apps that pages show (``PORTAL_PAGE_CACHE_EXTRA_MODELS``: the editorial review flags), and Wagtail's images,
 documents, sites, redirects and site settings. A draft save of a page changes nothing visitors
 see and leaves the cache alone. Rules parameters are files: a change is a deploy, covered by the
 fingerprint.
@@ -42,6 +43,7 @@ def _content_models():
     from wagtail.models import Site
 
     models = {Site, Redirect, get_image_model(), get_document_model(), *settings_registry}
+    models.update(apps.get_model(label) for label in settings.PORTAL_PAGE_CACHE_EXTRA_MODELS)
     ignored = set(settings.PORTAL_PAGE_CACHE_IGNORED_MODELS)
     for label in settings.PORTAL_PAGE_CACHE_CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():

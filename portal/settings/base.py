@@ -211,6 +211,8 @@ PORTAL_PAGE_CACHE_IGNORED_MODELS = [
     "knowledge.SubmittedQuestion",
     "home.LoadedContentFile",
 ]
+# Models of other apps that pages show: an open review flag puts "wordt gecontroleerd" on a page.
+PORTAL_PAGE_CACHE_EXTRA_MODELS = ["editorial.ReviewFlag"]
 # Query parameters cached pages read (facet filters, page number); the index pages keep a
 # made-up value out of the cache. The feedback thanks (?bedankt=1) is rendered for each voter.
 PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {

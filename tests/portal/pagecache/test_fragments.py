@@ -96,3 +96,19 @@ def test_off_renders_every_time(article, settings):
     ]
     BronFactory()  # nothing stored, so nothing to go stale
     assert not caches["fragments"]._cache
+
+
+def test_a_page_cache_miss_reads_the_generation_once(client, article, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PORTAL_PAGE_CACHE = True
+    client.get(article.url)  # fragments stored
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    token_reads = [
+        q for q in queries if "portal_cache" in q["sql"] and q["sql"].lstrip().startswith("SELECT")
+    ]
+    assert len(token_reads) == 1, token_reads

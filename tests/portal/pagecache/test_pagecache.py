@@ -197,6 +197,21 @@ def test_a_snippet_change_is_visible_on_the_next_request(article):
     assert get(detail).status_code == 404
 
 
+def test_a_review_flag_is_visible_on_the_next_request(article):
+    """The scheduler flags pages after a rule change has been deployed, so after the new code's
+    keys already hold the page: the flag itself must make it stale, and so must resolving it."""
+    from editorial.models import ReviewFlag, RuleChange
+
+    note = "Deze pagina wordt gecontroleerd"
+    assert note not in cached_twice(article.url).content.decode()
+    change = RuleChange.objects.create(path="x.yaml", parameter="x", kind=RuleChange.Kind.FILE)
+    flag = ReviewFlag.objects.create(page=article, change=change, cited_as="bron wfsv-38h")
+    assert note in cached_twice(article.url).content.decode()
+    flag.resolved_at = datetime.datetime.now(datetime.UTC)
+    flag.save()
+    assert note not in get(article.url).content.decode()
+
+
 def test_a_new_day_or_another_deploy_makes_new_keys(article, monkeypatch):
     """A parameter block shows the value of today; a deploy may change parameters or templates."""
     from django.utils import timezone
