@@ -291,3 +291,122 @@ def words(text):
 
 def is_stop_word(word):
     return fold(word) in STOP_WORDS
+
+
+# ---------------------------------------------------------------------------------------------
+# Compounds and inflection, from the index's own vocabulary
+#
+# Dutch writes compounds as one word, and visitors write them differently than the content does:
+# joined where the content splits ("swbedrijf" for "sw-bedrijf", "doelgroep register"), with
+# another linking sound ("doelgroepenregister" for "doelgroepregister"), or made up on the spot
+# ("inleenkracht"). The stemmer leaves those apart, and so do English plurals ("jobcoaches").
+# The functions below find the forms the content does use: ``known(word)`` tells whether the
+# index has a (folded, unstemmed) word. They never guess a form the index does not have.
+
+#: Linking sounds between the parts of a Dutch compound (tussenklanken), "" first.
+LINKS = ("", "s", "en", "e")
+#: Parts shorter than this are not split off ("sw" is the shortest useful modifier).
+MIN_HEAD = 2
+MIN_TAIL = 4
+#: Words shorter than this are not split; longer ones are not tried either (pasted strings).
+MIN_COMPOUND = 6
+MAX_COMPOUND = 40
+#: Endings that an inflected or plural form may carry beyond a known form (the Dutch stemmer
+#: strips most Dutch ones itself; these also catch English loanwords: "jobcoaches").
+INFLECTIONS = ("es", "s", "en", "e", "'s")
+
+
+def inflections(word, known):
+    """Known forms of ``word`` without an inflection ending whose stem differs from the word's
+    (so the index would not join them): "jobcoaches" -> ["jobcoach"]."""
+    found = []
+    for ending in INFLECTIONS:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= MIN_TAIL and known(base) and stem(base) != stem(word):
+            found.append(base)
+    return list(dict.fromkeys(found))
+
+
+def _known_part(part, known):
+    """``part`` or a known form of it without an inflection ending ("krachten" -> "kracht"),
+    else None."""
+    if known(part):
+        return part
+    for ending in INFLECTIONS:
+        base = part[: -len(ending)]
+        if part.endswith(ending) and len(base) >= MIN_TAIL and known(base):
+            return base
+    return None
+
+
+def compound_splits(word, known):
+    """Ways to read ``word`` as a known head + linking sound + known tail: [(head, link, tail)],
+    the longest shorter part first ("doelgroepenregister" -> [("doelgroep", "en", "register")])."""
+    if not (MIN_COMPOUND <= len(word) <= MAX_COMPOUND) or not word.isalpha():
+        return []
+    found = []
+    for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        head, rest = word[:cut], word[cut:]
+        if head in STOP_WORDS or not known(head):
+            continue
+        for link in LINKS:
+            if rest.startswith(link) and len(rest) - len(link) >= MIN_TAIL:
+                tail = _known_part(rest[len(link) :], known)
+                if tail and tail not in STOP_WORDS:
+                    found.append((head, link, tail))
+    found.sort(key=lambda split: (-min(len(split[0]), len(split[2])), split[1] != ""))
+    return found
+
+
+def compound_alternatives(word, known, frequency=None):
+    """What else the index may use for ``word``: ([other joined forms], [parts]).
+
+    Joined forms: the same head and tail with another linking sound, when the index has them
+    more often than ``word`` ("doelgroepenregister" -> "doelgroepregister"). Parts: head and tail of the best split
+    (["sw", "bedrijf"] for "swbedrijf", which a phrase search finds as "sw-bedrijf"), only for
+    words the index does not have itself, or has less often than a joined form."""
+    frequency = frequency or (lambda w: 1 if known(w) else 0)
+    splits = compound_splits(word, known)
+    own = frequency(word)
+    joined = []
+    for head, _link, tail in splits:
+        for other in LINKS:
+            form = head + other + tail
+            if form != word and form not in joined and frequency(form) > own:
+                joined.append(form)
+    parts = []
+    if splits and (not own or joined):
+        head, _, tail = splits[0]
+        parts = [head, tail]
+    elif not splits and not own:
+        parts = _known_end(word, known)
+    return joined[:3], parts
+
+
+#: A compound of which only one end is known: that end counts when it is at least this long.
+MIN_KNOWN_END = 5
+
+
+def _known_end(word, known):
+    """[the longest known start or end of ``word``] for a compound of which the index has only
+    one part ("inleenkracht" in content that has "inleen" but not "kracht"), else []."""
+    if not (MIN_COMPOUND <= len(word) <= MAX_COMPOUND) or not word.isalpha():
+        return []
+    for size in range(len(word) - 3, MIN_KNOWN_END - 1, -1):
+        for part in (word[:size], _known_part(word[-size:], known) or ""):
+            if part and part not in STOP_WORDS and known(part):
+                return [part]
+    return []
+
+
+def joined_form(first, second, frequency):
+    """The one word that two typed words make when written together, the form the index has
+    most often: ("doelgroep", "register") -> "doelgroepregister", ("loonkosten", "subsidie") ->
+    "loonkostensubsidie", ("doelgroepen", "register") -> "doelgroepregister"; else None."""
+    if not (first.isalpha() and second.isalpha()) or len(first) < MIN_HEAD or len(second) < MIN_TAIL:
+        return None
+    heads = [first] + [first[: -len(e)] for e in ("en", "s") if first.endswith(e) and len(first) > len(e) + 2]
+    forms = {head + link + second for head in heads for link in LINKS}
+    found = [(frequency(form), form) for form in forms if len(form) <= MAX_COMPOUND]
+    best = max(found)
+    return best[1] if best[0] > 0 else None

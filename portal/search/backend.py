@@ -45,10 +45,8 @@ from modelsearch.index import (
 )
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from whoosh import query as wq
-from whoosh.matching import CoordMatcher, UnionMatcher
-from whoosh.query.compound import DefaultOr
 
-from portal.search import analysis, budget, collectors, schema
+from portal.search import analysis, budget, collectors, matching, schema
 from portal.search.index_store import IndexStore
 from portal.search.indexing import WhooshIndex, WhooshRebuilder
 
@@ -77,36 +75,29 @@ def _all_of(queries):
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-class _TreeOr(DefaultOr):
-    """Whoosh's binary tree of union matchers, with the coordination bonus only where it works:
-    Whoosh's ``CoordMatcher`` multiplies every score by (terms - 1) / terms, so with a single
-    live term (a word missing from one segment) it scores every document 0."""
-
-    def _matcher(self, subs, searcher, context):
-        reader = searcher.reader()
-        matcher = self._tree_matcher(subs, UnionMatcher, searcher, context, lambda q: q.estimate_size(reader))
-        if self.scale and len(list(matcher.term_matchers())) >= 2:
-            matcher = CoordMatcher(matcher, scale=self.scale)
-        return matcher
-
-
-class _Or(wq.Or):
-    """Or that always uses ``_TreeOr``: the "array" matcher Whoosh picks for small indexes
-    allocates arrays the size of the index for every clause (measured: 5x slower)."""
-
-    def _matcher(self, subs, searcher, context):
-        return _TreeOr(subs, boost=self.boost, minmatch=self.minmatch, scale=self.scale).matcher(
-            searcher, context
-        )
-
-
-def _any_of(queries, scale=None):
+def _any_of(queries, coordinated=False):
+    """OR of ``queries``; ``coordinated``: they are the units of a visitor's query, and a document
+    scores by how many of them it matches (``portal.search.matching.Coordinated``)."""
     queries = [q for q in queries if q is not wq.NullQuery]
     if any(isinstance(q, wq.Every) for q in queries):
         return wq.Every()
     if not queries:
         return wq.NullQuery
-    return queries[0] if len(queries) == 1 else _Or(queries, scale=scale)
+    if len(queries) == 1:
+        return queries[0]
+    power = WhooshSearchQueryCompiler.COORDINATION_POWER
+    if coordinated and power:
+        return matching.Coordinated(queries, power=power)
+    return matching.Union(queries)
+
+
+def _best_of(queries):
+    queries = [q for q in queries if q is not wq.NullQuery]
+    if any(isinstance(q, wq.Every) for q in queries):
+        return wq.Every()
+    if not queries:
+        return wq.NullQuery
+    return queries[0] if len(queries) == 1 else matching.BestOf(queries)
 
 
 def _negate(q):
@@ -142,8 +133,10 @@ def _iter_search_paths(search_fields, kind, prefix=""):
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     HANDLES_ORDER_BY_EXPRESSIONS = True  # ordering is done by the database
     field_kind = SearchField
-    #: Coordination bonus for OR queries: documents that match more of the words rank higher.
-    OR_SCALE = 0.9
+    #: OR-ed words (the units of a visitor's query) score by the share of them a document
+    #: matches, to this power (``portal.search.matching.Coordinated``); 0 turns it off. Measured
+    #: with bench/search_quality.py (docs/performance.md): 1 beats 1.5, 2, 3 and 4.
+    COORDINATION_POWER = 1.0
 
     # -- fields ----------------------------------------------------------------------------
 
@@ -184,7 +177,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             [wq.Term(name, term, boost=boost) for name, boost in fields if self._known(name, term)]
         )
 
-    def compile_text(self, query, fields):
+    def compile_text(self, query, fields, top=True):
+        """The Whoosh query for a modelsearch query. ``top``: this is the visitor's query itself
+        (not a part of it), so its OR-ed parts are units that coordination counts."""
         if isinstance(query, MatchAll):
             return wq.Every()
         if isinstance(query, PlainText):
@@ -192,9 +187,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             per_term = [self._terms_across(t, fields) for t in terms]
             if not per_term:
                 return wq.NullQuery
-            combined = (
-                _all_of(per_term) if query.operator == "and" else _any_of(per_term, scale=self.OR_SCALE)
-            )
+            combined = _all_of(per_term) if query.operator == "and" else _any_of(per_term, coordinated=top)
             return _with_boost(combined, query.boost)
         if isinstance(query, Phrase):
             terms = analysis.analyze(query.query_string)
@@ -217,15 +210,18 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 )
             if not per_term:
                 return wq.NullQuery
-            return _all_of(per_term) if query.operator == "and" else _any_of(per_term, scale=self.OR_SCALE)
+            return _all_of(per_term) if query.operator == "and" else _any_of(per_term, coordinated=top)
         if isinstance(query, Boost):
-            return _with_boost(self.compile_text(query.subquery, fields), query.boost)
+            return _with_boost(self.compile_text(query.subquery, fields, top=top), query.boost)
         if isinstance(query, And):
-            return _all_of([self.compile_text(q, fields) for q in query.subqueries])
+            return _all_of([self.compile_text(q, fields, top=False) for q in query.subqueries])
         if isinstance(query, Or):
-            return _any_of([self.compile_text(q, fields) for q in query.subqueries], scale=self.OR_SCALE)
+            parts = [self.compile_text(q, fields, top=False) for q in query.subqueries]
+            # The visitor's query: an OR of units, coordinated. Inside it: the alternatives of one
+            # unit, of which the best counts.
+            return _any_of(parts, coordinated=True) if top else _best_of(parts)
         if isinstance(query, Not):
-            return _negate(self.compile_text(query.subquery, fields))
+            return _negate(self.compile_text(query.subquery, fields, top=False))
         raise NotImplementedError(f"{type(query).__name__} is not supported by the Whoosh backend")
 
     def text_query(self):
@@ -324,14 +320,14 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
     def index_field_name(self, path):
         return schema.autocomplete_field_name(path)
 
-    def compile_text(self, query, fields):
+    def compile_text(self, query, fields, top=True):
         if isinstance(query, PlainText):
             words = _unique(analysis.words(query.query_string))
             per_word = [_any_of([wq.Prefix(name, w, boost=boost) for name, boost in fields]) for w in words]
             if not per_word:
                 return wq.NullQuery
-            return _all_of(per_word) if query.operator == "and" else _any_of(per_word, scale=self.OR_SCALE)
-        return super().compile_text(query, fields)
+            return _all_of(per_word) if query.operator == "and" else _any_of(per_word, coordinated=top)
+        return super().compile_text(query, fields, top=top)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,6 +7,10 @@
 - Synonyms and abbreviations (``portal.search.synonyms``) are added as alternatives.
 - Words the index does not know get their spelling correction as an alternative (the
   correction also becomes the "Bedoelde u ...?" suggestion).
+- Compounds and inflection (``portal.search.analysis``, from the index's own vocabulary): a word
+  gets the forms the content uses instead ("doelgroepenregister" -> "doelgroepregister",
+  "jobcoaches" -> "jobcoach"), an unknown compound its parts ("swbedrijf" -> "sw bedrijf"),
+  and two typed words their joined form ("loonkosten subsidie" -> "loonkostensubsidie").
 - The words are OR-ed: a page with more of them ranks higher (coordination on Whoosh), so a
   question typed in full still finds the page that answers it.
 """
@@ -45,6 +49,7 @@ class ParsedQuery:
     phrases: list = field(default_factory=list)  # [[word, ...], ...]
     units: list = field(default_factory=list)  # from synonyms.segment
     corrections: dict = field(default_factory=dict)  # word -> corrected word
+    variants: dict = field(default_factory=dict)  # word -> ([other forms], [compound parts])
 
     @property
     def is_empty(self):
@@ -52,7 +57,7 @@ class ParsedQuery:
 
     def _content_units(self):
         for unit in self.units:
-            if unit[0] == "group" or not analysis.is_stop_word(unit[1]):
+            if unit[0] != "word" or not analysis.is_stop_word(unit[1]):
                 yield unit
 
     def suggestion(self):
@@ -79,6 +84,10 @@ class ParsedQuery:
                 found.append(unit[1])
                 if unit[1] in self.corrections:
                     found.append(self.corrections[unit[1]])
+                forms, parts = self.variants.get(unit[1], ((), ()))
+                found.extend([*forms, *parts])
+            elif unit[0] == "join":
+                found.extend([*unit[1], unit[2]])
             else:
                 found.extend(unit[1])
                 for alternative in unit[2]:
@@ -97,14 +106,29 @@ class ParsedQuery:
         for unit in content:
             if unit[0] == "word":
                 word = unit[1]
-                main = PlainText(word)
+                options = [PlainText(word)]
+                forms, split = self.variants.get(word, ((), ()))
                 if word in self.corrections:
-                    alternative = PlainText(self.corrections[word])
-                    parts.append(
-                        Or([main, Boost(alternative, CORRECTION_BOOST) if weighted else alternative])
+                    forms = [self.corrections[word], *forms]
+                alternatives = [PlainText(form) for form in forms]
+                if len(split) > 1:
+                    # written apart or hyphenated ("sw-bedrijf"), or both parts anywhere
+                    alternatives += [Phrase(" ".join(split)), PlainText(" ".join(split), operator="and")]
+                elif split:
+                    alternatives.append(PlainText(split[0]))
+                options += [Boost(q, CORRECTION_BOOST) if weighted else q for q in alternatives]
+                parts.append(Or(options) if len(options) > 1 else options[0])
+            elif unit[0] == "join":
+                _, typed, joined = unit
+                alternative = PlainText(joined)
+                parts.append(
+                    Or(
+                        [
+                            PlainText(" ".join(typed), operator="or"),
+                            Boost(alternative, CORRECTION_BOOST) if weighted else alternative,
+                        ]
                     )
-                else:
-                    parts.append(main)
+                )
             else:
                 _, span, alternatives = unit
                 options = [_words_query(span)]
@@ -114,7 +138,9 @@ class ParsedQuery:
                 parts.append(Or(options))
         if not parts:
             return None
-        return parts[0] if len(parts) == 1 else Or(parts)
+        # Always an OR of units, even of one: the Whoosh backend coordinates the units of the
+        # top-level OR and takes the best of each unit's alternatives.
+        return Or(parts)
 
     def to_simple_query(self):
         """The typed words only (no synonyms, corrections or phrases), all required: the cheap
@@ -148,10 +174,63 @@ def parse(raw, speller=None):
     plain_words = analysis.words(" ".join(rest).replace('"', " "))
     parsed.units = synonyms.segment(plain_words)
     if speller is not None:
+        known = _vocabulary(speller)
+        parsed.units = _join_written_apart(parsed.units, speller.frequency)
         candidates = [
             u[1]
             for u in parsed.units
             if u[0] == "word" and not analysis.is_stop_word(u[1]) and not u[1].isdigit() and len(u[1]) >= 4
         ]
-        parsed.corrections = speller.corrections(candidates)
+        for word in candidates[:MAX_VARIANT_WORDS]:
+            forms = analysis.inflections(word, known)
+            joined, split = analysis.compound_alternatives(word, known, speller.frequency)
+            if forms or joined or split:
+                parsed.variants[word] = (list(dict.fromkeys([*forms, *joined])), split)
+        # a word for which the content has another form needs no spelling correction; a word
+        # one or two edits from a known word is more likely a typo than a compound
+        parsed.corrections = speller.corrections(
+            [w for w in candidates if not parsed.variants.get(w, [[]])[0]]
+        )
+        for word in parsed.corrections:
+            if word in parsed.variants:
+                parsed.variants[word] = (parsed.variants[word][0], [])
     return parsed
+
+
+#: Words of one query that compounds and inflection are looked up for (a few lookups each).
+MAX_VARIANT_WORDS = 16
+
+
+def _vocabulary(speller):
+    cache = {}
+
+    def known(word):
+        if word not in cache:
+            cache[word] = speller.frequency(word) > 0
+        return cache[word]
+
+    return known
+
+
+def _join_written_apart(units, frequency):
+    """Two typed words next to each other that the content writes as one word become one unit
+    ("join", [first, second], joined)."""
+    out = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        following = units[i + 1] if i + 1 < len(units) else None
+        if (
+            following is not None
+            and unit[0] == following[0] == "word"
+            and not analysis.is_stop_word(unit[1])
+            and not analysis.is_stop_word(following[1])
+        ):
+            joined = analysis.joined_form(unit[1], following[1], frequency)
+            if joined:
+                out.append(("join", [unit[1], following[1]], joined))
+                i += 2
+                continue
+        out.append(unit)
+        i += 1
+    return out

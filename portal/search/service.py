@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
 from wagtail import hooks
@@ -69,6 +70,9 @@ class Result:
     promoted: bool = False
     score: float | None = None
     obj: object = None
+    #: [(label, date)] shown with the result: when an editor last checked the page against its
+    #: sources, and when it was last published if that was later (a begrip has neither).
+    dates: list = field(default_factory=list)
 
     def as_dict(self):
         return {"titel": self.title, "url": self.url, "type": self.type, "fragment": self.fragment}
@@ -195,7 +199,18 @@ def _result_for(obj, type_key, words, score=None):
         ),
         score=score,
         obj=obj,
+        dates=_dates_of(obj),
     )
+
+
+def _dates_of(obj):
+    checked = getattr(obj, "laatst_gecontroleerd", None)
+    published = getattr(obj, "last_published_at", None)
+    published = timezone.localdate(published) if published else None
+    dates = [("Gecontroleerd", checked)] if checked else []
+    if published and (not checked or published > checked):
+        dates.append(("Bijgewerkt", published))
+    return dates
 
 
 def _type_of(page):
@@ -228,7 +243,12 @@ def _promotions(q, words):
             else:  # a page of a type the search does not list: shown as the first page type
                 type_key = next((key for key in TYPES if _is_page_type(key)), "")
                 result = Result(
-                    title=page.title, url=page.get_url() or "", type=type_key, fragment="", obj=page
+                    title=page.title,
+                    url=page.get_url() or "",
+                    type=type_key,
+                    fragment="",
+                    obj=page,
+                    dates=_dates_of(page),
                 )
             if pick.description:
                 result.fragment = escape(pick.description)

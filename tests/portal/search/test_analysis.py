@@ -77,3 +77,85 @@ def test_fragment_marks_stemmed_matches_and_escapes_html():
     assert "<mark>werkgevers</mark>" in html
     assert "&amp;" in html and "<p>" not in html
     assert highlight.fragment("", ["x"], fallback="Samenvatting & <b>meer</b>") == "Samenvatting &amp; meer"
+
+
+# -- compounds and inflection, from a vocabulary ------------------------------------------------
+
+VOCABULARY = {
+    "sw": 5,
+    "bedrijf": 90,
+    "doelgroep": 100,
+    "register": 50,
+    "doelgroepregister": 80,
+    "doelgroepenregister": 1,
+    "inleen": 60,
+    "kracht": 5,
+    "jobcoach": 30,
+    "jobcoaches": 4,
+    "loonkosten": 20,
+    "subsidie": 30,
+    "loonkostensubsidie": 40,
+    "werkgevers": 100,
+    "werk": 200,
+    "in": 500,
+}
+
+
+def known(word):
+    return VOCABULARY.get(word, 0) > 0
+
+
+def frequency(word):
+    return VOCABULARY.get(word, 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "forms", "parts"),
+    [
+        ("swbedrijf", [], ["sw", "bedrijf"]),  # the content writes "sw-bedrijf"
+        ("doelgroepenregister", ["doelgroepregister"], ["doelgroep", "register"]),  # rarer form
+        ("inleenkracht", [], ["inleen", "kracht"]),
+        ("inleenkrachten", [], ["inleen", "kracht"]),  # a plural tail
+        ("doelgroepregister", [], []),  # the content's own word stays as it is
+        ("werkgevers", [], []),  # no known head + tail
+        ("loonkostensubsidie", [], []),
+        ("x" * 50, [], []),
+    ],
+)
+def test_compounds_split_into_known_parts_or_known_forms(typed, forms, parts):
+    assert analysis.compound_alternatives(typed, known, frequency) == (forms, parts)
+
+
+def test_inflections_only_where_the_stemmer_leaves_the_forms_apart():
+    assert analysis.inflections("jobcoaches", known) == ["jobcoach"]  # English plural
+    assert analysis.inflections("werkgevers", known) == []  # "werkgever" unknown here
+    assert analysis.inflections("jobcoach", known) == []
+
+
+def test_two_typed_words_join_into_the_word_the_content_uses():
+    assert analysis.joined_form("doelgroep", "register", frequency) == "doelgroepregister"
+    assert analysis.joined_form("doelgroepen", "register", frequency) == "doelgroepregister"
+    assert analysis.joined_form("loonkosten", "subsidie", frequency) == "loonkostensubsidie"
+    assert analysis.joined_form("sw", "bedrijf", frequency) is None  # not one word in the content
+    assert analysis.joined_form("25", "uur", frequency) is None
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_parser_adds_compound_forms_and_joins_without_a_spelling_guess():
+    speller = spelling.ListSpeller(VOCABULARY)
+    parsed = query_parser.parse("swbedrijf jobcoaches doelgroep register", speller=speller)
+    assert parsed.variants["swbedrijf"] == ([], ["sw", "bedrijf"])
+    assert parsed.variants["jobcoaches"] == (["jobcoach"], [])
+    assert ("join", ["doelgroep", "register"], "doelgroepregister") in parsed.units
+    assert "swbedrijf" not in parsed.corrections  # explained as a compound, not misspelled
+    assert {"sw", "bedrijf", "jobcoach", "doelgroepregister"} <= set(parsed.words_for_highlight())
+    assert parsed.to_query() is not None
+    assert parsed.to_simple_query().query_string == "swbedrijf jobcoaches doelgroep register"
+
+
+def test_a_compound_with_one_known_end_keeps_that_end():
+    def without_kracht(word):
+        return word != "kracht" and known(word)
+
+    assert analysis.compound_alternatives("inleenkracht", without_kracht, frequency) == ([], ["inleen"])
+    assert analysis.compound_alternatives("koffieautomaat", known, frequency) == ([], [])

@@ -220,14 +220,14 @@ def test_or_with_a_missing_word_still_ranks(tmp_path):
     OR-ed words occurs (a misspelled word next to its correction)."""
     from whoosh import query as wq
 
-    from portal.search.backend import _Or
+    from portal.search.matching import Coordinated
 
     store = IndexStore.for_path(tmp_path / "ix")
     store.reset()
     with store.writer() as writer:
         writer.update_document(docid="a:1", ct="test", x_all="wajong wajong wajong")
         writer.update_document(docid="a:2", ct="test", x_all="wajong en nog veel meer andere woorden hier")
-    query = _Or([wq.Term("x_all", "wajnog"), wq.Term("x_all", "wajong")], scale=0.9)
+    query = Coordinated([wq.Term("x_all", "wajnog"), wq.Term("x_all", "wajong")], power=2.0)
     hits = store.searcher().search(query, limit=2)
     assert [h["docid"] for h in hits] == ["a:1", "a:2"]
     assert all(h.score > 0 for h in hits)

@@ -1,6 +1,9 @@
 """The portal search on the configured backend: Dutch words, abbreviations, typos, facets,
 best bets, logging, the API contract and the page. The same tests run on both backends."""
 
+import datetime
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -201,6 +204,49 @@ def test_autocomplete_endpoint(content, client):
     assert client.get("/api/zoeken/aanvullen", {"q": "q"}).json() == []
 
 
+# -- compounds and inflection as employers type them ----------------------------------------
+
+
+@pytest.fixture
+def compound_content(content, site_tree):
+    from tests.factories import BegripFactory, QuestionPageFactory
+
+    BegripFactory(
+        term="SW-bedrijf",
+        slug="sw-bedrijf",
+        afkorting="",
+        synoniemen="",
+        omschrijving="Een SW-bedrijf voert de Wsw uit voor de gemeente.",
+    )
+    QuestionPageFactory(
+        parent=site_tree["vragen"],
+        title="Wie betaalt de jobcoach?",
+        slug="wie-betaalt-de-jobcoach",
+        kort_antwoord="Een jobcoach wordt betaald door het UWV of de gemeente.",
+        samenvatting="Over de vergoeding van een jobcoach.",
+    )
+    call_command("update_index", verbosity=0)
+    return content
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("swbedrijf", "SW-bedrijf"),  # joined where the content hyphenates
+        ("sw bedrijf", "SW-bedrijf"),
+        ("jobcoaches", "Wie betaalt de jobcoach?"),  # an English plural the stemmer leaves alone
+        ("doelgroepenregister", "Doelgroepregister"),  # another linking sound
+        ("doelgroep register", "Doelgroepregister"),  # written apart
+        ("inleenkracht", "Telt een uitzendkracht uit de doelgroep mee?"),  # a compound made up
+        ("inleenkrachten", "Telt een uitzendkracht uit de doelgroep mee?"),
+        ("payroll", "Telt een uitzendkracht uit de doelgroep mee?"),  # synonyms.yaml: a kind of inleen
+        ("payrolling", "Telt een uitzendkracht uit de doelgroep mee?"),
+    ],
+)
+def test_compounds_and_inflection_find_the_page(compound_content, search_fn, search_errors, typed, expected):
+    assert expected in titles(search_fn(typed))[:3]
+
+
 # -- the page -------------------------------------------------------------------------------
 
 
@@ -212,6 +258,22 @@ def test_search_page_renders_results_facets_and_suggestion(content, client):
     assert "De quotumheffing en het uitstel ervan" in html
     assert 'aria-labelledby="filters-kop"' in html
     assert "portal_search/autocomplete.js" in html
+
+
+def test_every_page_result_shows_its_checked_date(content, client, search_fn):
+    page = content["pages"]["quotumheffing"]
+    page.laatst_gecontroleerd = datetime.date(2026, 3, 4)
+    page.save_revision().publish()
+    html = client.get("/zoeken/", {"q": "quotumheffing"}).content.decode()
+    assert 'Gecontroleerd <time datetime="2026-03-04">4 maart 2026</time>' in html
+    # published after the check: both dates
+    assert re.search(r'Bijgewerkt <time datetime="\d{4}-\d\d-\d\d">', html)
+    # every page among the results has its dates (a begrip has none)
+    response = search_fn("doelgroep")
+    pages = [r for r in response.results if r.type != "begrip"]
+    assert len(pages) >= 2
+    html = client.get("/zoeken/", {"q": "doelgroep"}).content.decode()
+    assert html.count("portal-search-result__dates") == len(pages)
 
 
 def test_search_page_without_query_and_with_bad_type(clean_index, client):
