@@ -554,7 +554,7 @@ def main():
         from django.db import connection
 
         if args.coordination is not None:
-            from portal.search.backend import WhooshSearchQueryCompiler
+            from portal.search.compiler import WhooshSearchQueryCompiler
 
             WhooshSearchQueryCompiler.COORDINATION_POWER = args.coordination
 

@@ -180,7 +180,7 @@ class Hung(Exception):
 def run_old_collector(backend, qs, watchdog=5.0):
     """The ranked queries through Whoosh's own TopCollector (block quality on), each under a
     SIGALRM watchdog (a benchmark process, not a gunicorn worker): (times, queries that hung)."""
-    from portal.search.backend import WhooshSearchResults
+    from portal.search.results import WhooshSearchResults
 
     def old_search(self, searcher, planned, limit, scored=True):
         allowed = self.backend.store.cached_docs(searcher, planned.filter)

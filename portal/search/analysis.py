@@ -408,5 +408,5 @@ def joined_form(first, second, frequency):
     heads = [first] + [first[: -len(e)] for e in ("en", "s") if first.endswith(e) and len(first) > len(e) + 2]
     forms = {head + link + second for head in heads for link in LINKS}
     found = [(frequency(form), form) for form in forms if len(form) <= MAX_COMPOUND]
-    best = max(found)
+    best = max(found, default=(0, None))
     return best[1] if best[0] > 0 else None

@@ -7,7 +7,8 @@ import time
 from whoosh import query as wq
 from whoosh.matching import WrappingMatcher
 
-from portal.search.backend import WhooshSearchBackend, WhooshSearchQueryCompiler
+from portal.search.backend import WhooshSearchBackend
+from portal.search.compiler import WhooshSearchQueryCompiler
 
 STEP_SECONDS = 0.25
 

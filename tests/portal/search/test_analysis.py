@@ -138,6 +138,8 @@ def test_two_typed_words_join_into_the_word_the_content_uses():
     assert analysis.joined_form("loonkosten", "subsidie", frequency) == "loonkostensubsidie"
     assert analysis.joined_form("sw", "bedrijf", frequency) is None  # not one word in the content
     assert analysis.joined_form("25", "uur", frequency) is None
+    # Too long to be one word of the index: no form to look up, no error.
+    assert analysis.joined_form("werkgevers", "quotumwerkgeverswerkgeverswerkgevers", frequency) is None
 
 
 @pytest.mark.django_db  # the synonym groups read the Begrip snippets
