@@ -27,6 +27,7 @@ from eligibility.forms import (
     QuotumCalculatorForm,
     field_view,
 )
+from eligibility.labels import WERKGEVER_FEITEN, werkgever_invoer
 from eligibility.nl import nl_number
 from eligibility.verslag import record as verslag
 from eligibility.verslag import tools as verslag_tools
@@ -369,7 +370,12 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
     plan = st.plan(state)
     if typed is None:
         value = state.answers.get(fact.name)
-        typed = "" if value is None else st.format_value(fact, value)
+        if value is None:
+            typed = ""
+        elif fact.name in WERKGEVER_FEITEN:
+            typed = werkgever_invoer(value)  # read back by the same (latest) table
+        else:
+            typed = st.format_value(fact, value)
     number = plan.path.index(fact.name) + 1 if fact.name in plan.path else len(plan.path) + 1
     required = fact.name in plan.path or plan.current == fact.name
     field = fact_field(fact, typed, [error] if error else [], state.peildatum)

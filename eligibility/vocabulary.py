@@ -328,7 +328,8 @@ FACTS = (
         "vraag_voor_werkgever",
         TEXT,
         "Voor welke werkgever wilt u het weten?",
-        "Een korte naam, bijvoorbeeld ministerie_van_ienw. Standaard: uw eigen organisatie.",
+        "De naam van de organisatie, bijvoorbeeld het ministerie van Infrastructuur en Waterstaat (of kort: "
+        "IenW). Standaard: uw eigen organisatie.",
         default=EIGEN,
         voorbeeld="ministerie_van_lnv",
     ),
@@ -336,8 +337,8 @@ FACTS = (
         "formele_werkgever",
         TEXT,
         "Wie is de formele werkgever (wie verloont de uren in zijn loonaangifte)?",
-        "Een korte naam, bijvoorbeeld ubr_binnenwerk, sw_bedrijf_x of leverancier_schoonmaak_bv. Niet "
-        "opgegeven: bij een dienstverband uw eigen organisatie.",
+        "De naam van de organisatie, bijvoorbeeld UBR Binnenwerk, het SW-bedrijf of het schoonmaakbedrijf dat "
+        "levert. Niet opgegeven: bij een dienstverband uw eigen organisatie.",
         voorbeeld="ubr_binnenwerk",
     ),
     Fact(
@@ -345,8 +346,9 @@ FACTS = (
         TEXT,
         "Voor wie wordt het werk gedaan: wie leent de persoon in, of voor welk ministerie is Binnenwerk "
         "gemandateerd werkgever (het ministerie dat betaalt)?",
-        "Een korte naam, bijvoorbeeld ministerie_van_lnv. Dit is 'voor wie', niet 'waar': werkt iemand via "
-        "Binnenwerk voor LNV bij Staatsbosbeheer, dan is de opdrachtgever ministerie_van_lnv.",
+        "De naam van de organisatie, bijvoorbeeld het ministerie van Landbouw, Natuur en Voedselkwaliteit (of "
+        "kort: LNV). Dit is 'voor wie', niet 'waar': werkt iemand via Binnenwerk voor LNV bij Staatsbosbeheer, "
+        "dan is de opdrachtgever het ministerie van LNV.",
         toon_als=(
             (
                 "constructie",
@@ -359,7 +361,7 @@ FACTS = (
         "werkplek",
         TEXT,
         "Bij welke organisatie werkt de persoon feitelijk (de werkplek)?",
-        "Een korte naam, bijvoorbeeld staatsbosbeheer. Waar iemand werkt, beslist niet voor wie de baan "
+        "De naam van de organisatie, bijvoorbeeld Staatsbosbeheer. Waar iemand werkt, beslist niet voor wie de baan "
         "telt; dat doen de formele werkgever en de opdrachtgever.",
         toon_als=(("constructie", ("binnenwerk", "samenwerking", "detachering", "inleen", "uitzending")),),
         voorbeeld="staatsbosbeheer",

@@ -1,7 +1,7 @@
 """Plain Dutch for the checker screens: the answer in one sentence, labels, values, begrippen."""
 
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST
-from eligibility.labels import werkgever
+from eligibility.labels import WERKGEVER_FEITEN, werkgever
 from eligibility.nl import euro, iso_to_nl, nl_date, nl_number
 from eligibility.parameters import fill_placeholders
 from eligibility.questions import banen, doelgroep, quotum, telt_mee
@@ -157,7 +157,7 @@ def fact_value(fact, value):
         return "; ".join(nl_number(item) for item in value) + (f" ({fact.unit})" if fact.unit else "")
     if fact.kind == DATE:
         return iso_to_nl(value)
-    return organisation(value) if fact.name in ("vraag_voor_werkgever",) else str(value)
+    return organisation(value) if fact.name in WERKGEVER_FEITEN else str(value)
 
 
 def default_text(fact, peildatum):

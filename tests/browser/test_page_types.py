@@ -126,15 +126,28 @@ def test_an_article_and_a_checker_result_print_their_content_with_link_targets(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# The results heading comes before the filters in the document, so keyboard and screen reader
+# users meet the results first too; no positive tabindex reorders them.
+RESULTS_FIRST_IN_ORDER = """() => {
+  const results = document.getElementById('resultaten-kop'), filters = document.getElementById('filters-kop');
+  return Boolean(results.compareDocumentPosition(filters) & Node.DOCUMENT_POSITION_FOLLOWING)
+    && !document.querySelector('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])');
+}"""
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/kennisbank/?thema=meetellen", "/zoeken/?q=uitzendkracht"])
 def test_an_index_shows_its_results_before_the_filters_on_a_phone_and_beside_them_on_a_wide_screen(
-    live_server, page: Page
+    live_server, page: Page, path
 ):
     build_demo()
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(live_server.url + "/kennisbank/?thema=meetellen")
+    page.goto(live_server.url + path)
     results, filters = page.locator("#resultaten-kop"), page.locator("#filters-kop")
     assert results.bounding_box()["y"] < filters.bounding_box()["y"]
+    assert page.evaluate(RESULTS_FIRST_IN_ORDER)
+    assert [h.evaluate("h => h.tagName") for h in page.locator("main h1, main h2").all()][:1] == ["H1"]
+    assert results.evaluate("h => h.tagName") == filters.evaluate("h => h.tagName") == "H2"
     page.get_by_role("link", name="Filter de resultaten").click()
     assert page.evaluate("location.hash") == "#filters"
     page.set_viewport_size({"width": 1100, "height": 800})
