@@ -631,7 +631,9 @@ def quotum_calculator(request):
     return TemplateResponse(request, "eligibility/quotum_calculator.html", context, status=status)
 
 
-CHART_LEFT, CHART_BAR = 190, 330
+# The chart is drawn for a phone (280 units wide, text of 16 units, scaled 1 to 1.15 by the CSS):
+# each label above its bar, the figure after the bar, so the text never shrinks below body size.
+CHART_WIDTH, CHART_BAR, CHART_ROW = 280, 190, 60
 
 
 def _quotum_outcome(answer, facts, peildatum, realised):
@@ -646,19 +648,20 @@ def _quotum_outcome(answer, facts, peildatum, realised):
         bars = []
         for i, (label, value, kind) in enumerate(rows):
             width = round(CHART_BAR * value / top, 1)
-            y = 12 + i * 56
+            y = 8 + i * CHART_ROW
             bars.append(
                 {
                     "label": label,
                     "shown": text.answer_value("banen", value),
                     "kind": kind,
-                    "y": y,
-                    "text_y": y + 24,
+                    "label_y": y + 16,
+                    "y": y + 24,
+                    "value_y": y + 42,
                     "width": width,
-                    "value_x": CHART_LEFT + width + 8,
+                    "value_x": width + 6,
                 }
             )
-        chart = {"rows": bars, "height": 24 + len(rows) * 56, "left": CHART_LEFT}
+        chart = {"rows": bars, "width": CHART_WIDTH, "height": 8 + len(rows) * CHART_ROW}
     notes = []
     labels = {name: st.schema("quotum")[name].label_on(peildatum) for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:
