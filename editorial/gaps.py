@@ -77,12 +77,12 @@ def _question_signals(since):
 
 
 def collect(today=None):
-    """{key: {"queries": Counter((text, source) -> count), "seen": {(text, source): last date},
-    "last_seen": date}} of the window."""
+    """{key: {"queries": Counter((text, source) -> count), "seen": {(text, source): last date}}}
+    of the window."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=WINDOW_DAYS)
     since_moment = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
-    groups = defaultdict(lambda: {"queries": Counter(), "seen": {}, "last_seen": None})
+    groups = defaultdict(lambda: {"queries": Counter(), "seen": {}})
     signals = [
         *_search_signals(since),
         *_feedback_signals(since_moment),
@@ -95,8 +95,6 @@ def collect(today=None):
         group = groups[key]
         group["queries"][(text, source)] += count
         group["seen"][(text, source)] = max(seen, group["seen"].get((text, source), seen))
-        if group["last_seen"] is None or seen > group["last_seen"]:
-            group["last_seen"] = seen
     return dict(groups)
 
 
@@ -124,7 +122,7 @@ def refresh(today=None):
         for (_text, source), count in queries.items():
             setattr(gap, COUNT_FIELDS[source], getattr(gap, COUNT_FIELDS[source]) + count)
         gap.total = sum(queries.values())
-        gap.last_seen = group["last_seen"]
+        gap.last_seen = max(group["seen"].values())  # its most recent query
         if not gap.pk or gap.status == ContentGap.Status.OPEN:
             gap.title = title_for(queries)
         gap.save()
