@@ -124,6 +124,48 @@ def test_unanswered_queries_search_counts_and_votes_are_pruned_after_their_perio
     assert list(PageFeedback.objects.values_list("nuttig", flat=True)) == [True]
 
 
+@pytest.mark.django_db
+def test_a_kennisgat_keeps_each_text_with_its_last_day_and_prunes_it_after_the_search_period(settings):
+    """GapQuery rows (texts of a content gap, also of a frozen, published gap) carry the last day
+    their text came in; prune_old_records deletes them after the search texts' period."""
+    from editorial import gaps
+    from editorial.models import ContentGap, GapQuery, SearchDay
+
+    today = timezone.localdate()
+    days = settings.PORTAL_SEARCH_TEXT_RETENTION_DAYS
+    for ago in (3, 1):
+        SearchDay.objects.create(
+            day=today - timedelta(days=ago),
+            text="jobcoach kosten",
+            key=gaps.gap_key("jobcoach kosten"),
+            searches=1,
+            zero_results=1,
+        )
+    gaps.refresh(today)
+    assert list(GapQuery.objects.values_list("text", "last_seen")) == [
+        ("jobcoach kosten", today - timedelta(days=1))
+    ]
+
+    frozen = ContentGap.objects.create(key="wajong", title="Wajong", status=ContentGap.Status.PUBLISHED)
+    old = GapQuery.objects.create(
+        gap=frozen,
+        text="wajong oud",
+        source=GapQuery.Source.ZERO_RESULTS,
+        last_seen=today - timedelta(days=days + 1),
+    )
+    GapQuery.objects.create(
+        gap=frozen,
+        text="wajong recent",
+        source=GapQuery.Source.ZERO_RESULTS,
+        last_seen=today - timedelta(days=days - 1),
+    )
+
+    call_command("prune_old_records", verbosity=0)
+
+    assert not GapQuery.objects.filter(pk=old.pk).exists()
+    assert set(GapQuery.objects.values_list("text", flat=True)) == {"jobcoach kosten", "wajong recent"}
+
+
 def test_the_privacy_statement_names_the_periods_the_portal_keeps(settings):
     """content/paginas/privacy.md says how long each thing is kept; the settings do it."""
     import re
