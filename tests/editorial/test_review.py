@@ -113,7 +113,7 @@ def test_visitors_see_a_neutral_note_on_pages_due_or_flagged(client, site_tree):
     assert note not in client.get(fresh.url).content.decode()
 
 
-def test_the_note_is_kept_with_the_fragments_yet_a_new_or_resolved_flag_shows_on_the_next_request(
+def test_with_the_fragment_cache_a_new_or_resolved_flag_shows_on_the_next_request(
     client, site_tree, settings
 ):
     from django.utils import timezone
