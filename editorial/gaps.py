@@ -77,12 +77,12 @@ def _question_signals(since):
 
 
 def collect(today=None):
-    """{key: {"queries": Counter((text, source) -> count), "last_seen": date,
-    "query_seen": {(text, source): date}}} of the window."""
+    """{key: {"queries": Counter((text, source) -> count), "seen": {(text, source): last date},
+    "last_seen": date}} of the window."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=WINDOW_DAYS)
     since_moment = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
-    groups = defaultdict(lambda: {"queries": Counter(), "last_seen": None, "query_seen": {}})
+    groups = defaultdict(lambda: {"queries": Counter(), "seen": {}, "last_seen": None})
     signals = [
         *_search_signals(since),
         *_feedback_signals(since_moment),
@@ -94,9 +94,7 @@ def collect(today=None):
             continue
         group = groups[key]
         group["queries"][(text, source)] += count
-        query_seen = group["query_seen"].get((text, source))
-        if query_seen is None or seen > query_seen:
-            group["query_seen"][(text, source)] = seen
+        group["seen"][(text, source)] = max(seen, group["seen"].get((text, source), seen))
         if group["last_seen"] is None or seen > group["last_seen"]:
             group["last_seen"] = seen
     return dict(groups)
@@ -132,9 +130,7 @@ def refresh(today=None):
         gap.save()
         gap.queries.all().delete()
         GapQuery.objects.bulk_create(
-            GapQuery(
-                gap=gap, text=text, source=source, count=count, last_seen=group["query_seen"][text, source]
-            )
+            GapQuery(gap=gap, text=text, source=source, count=count, last_seen=group["seen"][(text, source)])
             for (text, source), count in queries.items()
         )
     ContentGap.objects.filter(status=ContentGap.Status.OPEN).exclude(key__in=list(groups)).delete()

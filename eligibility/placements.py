@@ -165,7 +165,7 @@ def column_help():
         elif fact.kind in (NUMBER, INT):
             allowed = f"een getal ({fact.unit})" if fact.unit else "een getal"
         else:
-            allowed = "een korte naam, zonder gegevens over personen"
+            allowed = "de naam van de organisatie, zonder gegevens over personen"
         out.append({"name": name, "label": fact.label_on(), "allowed": allowed, "help": fact.help_on()})
     return out
 

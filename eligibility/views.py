@@ -27,9 +27,11 @@ from eligibility.forms import (
     QuotumCalculatorForm,
     field_view,
 )
+from eligibility.labels import WERKGEVER_FEITEN, werkgever_invoer
 from eligibility.nl import nl_number
 from eligibility.verslag import record as verslag
 from eligibility.verslag import tools as verslag_tools
+from eligibility.vocabulary import VOCABULARY
 
 QUESTIONS = ("doelgroep", "telt_mee", "banen", "quotum")
 CHECKER = "Checker"
@@ -290,7 +292,7 @@ def start(request, vraag):
         "error_items": [(f"{f.label}: {e}", f"#{f.id}") for f in fields for e in f.errors],
         "hidden": _hidden(state, (st.PEILDATUM, "kader")),
         "vanuit": extras.get("vanuit"),
-        "begrippen": begrip_links(("peildatum", *text.FACT_BEGRIPPEN["kader"])),
+        "begrippen": begrip_links(("peildatum", *VOCABULARY["kader"].begrippen)),
         "calculator_url": {
             "banen": reverse("checker-banen-calculator"),
             "quotum": reverse("checker-quotum-calculator"),
@@ -369,7 +371,12 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
     plan = st.plan(state)
     if typed is None:
         value = state.answers.get(fact.name)
-        typed = "" if value is None else st.format_value(fact, value)
+        if value is None:
+            typed = ""
+        elif fact.name in WERKGEVER_FEITEN:
+            typed = werkgever_invoer(value)  # read back by the same (latest) table
+        else:
+            typed = st.format_value(fact, value)
     number = plan.path.index(fact.name) + 1 if fact.name in plan.path else len(plan.path) + 1
     required = fact.name in plan.path or plan.current == fact.name
     field = fact_field(fact, typed, [error] if error else [], state.peildatum)
@@ -390,7 +397,7 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
         "required": required,
         "skipped": fact.name in state.skipped,
         "can_clear": not required and fact.name in state.answers,
-        "begrippen": begrip_links(text.FACT_BEGRIPPEN.get(fact.name, ())),
+        "begrippen": begrip_links(fact.begrippen),
         "review_url": review_url(state),
         "peildatum": state.peildatum,
         "crumbs": _crumbs(vraag, f"Vraag {number}", request.get_full_path()),
@@ -625,7 +632,9 @@ def quotum_calculator(request):
     return TemplateResponse(request, "eligibility/quotum_calculator.html", context, status=status)
 
 
-CHART_LEFT, CHART_BAR = 190, 330
+# The chart is drawn for a phone (280 units wide, text of 16 units, scaled 1 to 1.15 by the CSS):
+# each label above its bar, the figure after the bar, so the text never shrinks below body size.
+CHART_WIDTH, CHART_BAR, CHART_ROW = 280, 190, 60
 
 
 def _quotum_outcome(answer, facts, peildatum, realised):
@@ -640,19 +649,20 @@ def _quotum_outcome(answer, facts, peildatum, realised):
         bars = []
         for i, (label, value, kind) in enumerate(rows):
             width = round(CHART_BAR * value / top, 1)
-            y = 12 + i * 56
+            y = 8 + i * CHART_ROW
             bars.append(
                 {
                     "label": label,
                     "shown": text.answer_value("banen", value),
                     "kind": kind,
-                    "y": y,
-                    "text_y": y + 24,
+                    "label_y": y + 16,
+                    "y": y + 24,
+                    "value_y": y + 42,
                     "width": width,
-                    "value_x": CHART_LEFT + width + 8,
+                    "value_x": width + 6,
                 }
             )
-        chart = {"rows": bars, "height": 24 + len(rows) * 56, "left": CHART_LEFT}
+        chart = {"rows": bars, "width": CHART_WIDTH, "height": 8 + len(rows) * CHART_ROW}
     notes = []
     labels = {name: st.schema("quotum")[name].label_on(peildatum) for name in answer["ontbrekende_feiten"]}
     if "verloonde_uren_vorig_jaar" in labels or "verloonde_uren_jaar" in labels:

@@ -7,7 +7,9 @@ from django import template
 register = template.Library()
 
 
-def _wordt_gecontroleerd(page):
+@register.filter
+def wordt_gecontroleerd(page):
+    """True when a content page is due for review or cites a rule that changed since its check."""
     from editorial import review
     from editorial.models import ReviewFlag
 
@@ -15,22 +17,6 @@ def _wordt_gecontroleerd(page):
         return False
     return (
         review.is_due(page) or ReviewFlag.objects.filter(page_id=page.pk, resolved_at__isnull=True).exists()
-    )
-
-
-@register.simple_tag(takes_context=True)
-def wordt_gecontroleerd(context, page):
-    """True when a content page is due for review or cites a rule that changed since its check.
-
-    Kept as a fragment under the generation (ReviewFlag and the review settings bump it; the date
-    is part of the key, the page's live revision too), so a cached answer costs no query."""
-    from portal.pagecache import fragments
-
-    return (
-        fragments.cached(
-            context.get("request"), "review-note", [page], lambda: "1" if _wordt_gecontroleerd(page) else ""
-        )
-        == "1"
     )
 
 

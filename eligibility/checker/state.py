@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from eligibility import engine
 from eligibility.facts import BOOL, CHOICE, DATE, INT, NUMBER, NUMBER_LIST, TEXT, safe_text
+from eligibility.labels import WERKGEVER_FEITEN, werkgever_key
 from eligibility.nl import MAX_DIGITS, nl_date, number_text, parse_date, parse_number, plain_number
 
 PEILDATUM = "peildatum"
@@ -113,7 +114,7 @@ def parse_value(fact, raw):
                 raise ValueError(f"Getal {index}: {error}") from None
         return out
     if kind == TEXT:
-        return text
+        return werkgever_key(text) if fact.name in WERKGEVER_FEITEN else text
     raise ValueError("Onbekend soort antwoord.")  # pragma: no cover - every kind is handled above
 
 

@@ -22,7 +22,7 @@ from home.models import HomePage
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
+from tests.browser.test_responsive import CHART_TEXT, OVERFLOW, SPLIT_WORDS, WIDTHS
 
 CONTENT_ROOT = Path(settings.BASE_DIR) / "content"
 ERROR_PAGE = "/_test/500/"  # answered by the test with what Django's handler500 renders
@@ -64,7 +64,7 @@ def test_the_other_page_types_fit_a_phone_pass_axe_and_ask_no_other_host(live_se
     )
     paths = [*service_pages(), "/vragen/stel-een-vraag/?verzonden=1", ERROR_PAGE, *this_years_quotum_tools()]
     foreign = watch_requests(page, base)
-    overflowing, violations, headings, answers = [], [], {}, {}
+    overflowing, violations, headings, answers, charts = [], [], {}, {}, 0
     for path in paths:
         page.set_viewport_size({"width": WIDTHS[0], "height": 800})
         page.goto(base + path)
@@ -78,6 +78,10 @@ def test_the_other_page_types_fit_a_phone_pass_axe_and_ask_no_other_host(live_se
                 overflowing.append((width, path, measured))
             if split := page.evaluate(SPLIT_WORDS):
                 overflowing.append((width, path, {"split words": split}))
+            if small := page.evaluate(CHART_TEXT):
+                overflowing.append((width, path, {"chart text": small}))
+        charts += page.locator("main figure.portal-chart svg text").count()
+    assert charts >= 2  # the quotum calculator's chart (its label and value) was measured
     assert paths[:4] == ["/colofon/", "/contact/", "/privacy/", "/toegankelijkheid/"]
     assert set(headings.values()) == {1}, headings
     assert "uw vraag is verstuurd" in answers["/vragen/stel-een-vraag/?verzonden=1"]
@@ -126,15 +130,28 @@ def test_an_article_and_a_checker_result_print_their_content_with_link_targets(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# The results heading comes before the filters in the document, so keyboard and screen reader
+# users meet the results first too; no positive tabindex reorders them.
+RESULTS_FIRST_IN_ORDER = """() => {
+  const results = document.getElementById('resultaten-kop'), filters = document.getElementById('filters-kop');
+  return Boolean(results.compareDocumentPosition(filters) & Node.DOCUMENT_POSITION_FOLLOWING)
+    && !document.querySelector('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])');
+}"""
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/kennisbank/?thema=meetellen", "/zoeken/?q=uitzendkracht"])
 def test_an_index_shows_its_results_before_the_filters_on_a_phone_and_beside_them_on_a_wide_screen(
-    live_server, page: Page
+    live_server, page: Page, path
 ):
     build_demo()
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(live_server.url + "/kennisbank/?thema=meetellen")
+    page.goto(live_server.url + path)
     results, filters = page.locator("#resultaten-kop"), page.locator("#filters-kop")
     assert results.bounding_box()["y"] < filters.bounding_box()["y"]
+    assert page.evaluate(RESULTS_FIRST_IN_ORDER)
+    assert [h.evaluate("h => h.tagName") for h in page.locator("main h1, main h2").all()][:1] == ["H1"]
+    assert results.evaluate("h => h.tagName") == filters.evaluate("h => h.tagName") == "H2"
     page.get_by_role("link", name="Filter de resultaten").click()
     assert page.evaluate("location.hash") == "#filters"
     page.set_viewport_size({"width": 1100, "height": 800})

@@ -60,6 +60,24 @@ SPLIT_WORDS = """() => {
   return found;
 }"""
 
+# The text of a chart (an SVG, scaled to the width it gets) as it is drawn: each text at least as
+# large as the chart's caption (the body's small text, .portal-meta) and inside the chart's box (a glyph
+# may stand out a pixel or two).
+CHART_TEXT = """() => {
+  const found = [];
+  for (const figure of document.querySelectorAll('main figure.portal-chart')) {
+    const svg = figure.querySelector('svg'), box = svg.getBoundingClientRect();
+    const least = parseFloat(getComputedStyle(figure.querySelector('figcaption')).fontSize);
+    for (const text of svg.querySelectorAll('text')) {
+      const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+      const drawn = text.getBoundingClientRect();
+      if (size < least - 0.05) found.push({text: text.textContent, size: Math.round(size * 10) / 10, least});
+      if (drawn.left < box.left - 2 || drawn.right > box.right + 2) found.push({text: text.textContent, outside: true});
+    }
+  }
+  return found;
+}"""
+
 
 def shared_case(vraag):
     """The first of the shared test cases for a question: its facts make a full review and result."""

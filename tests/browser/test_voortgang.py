@@ -12,7 +12,7 @@ from home.content_files import read_content
 from tests.browser.conftest import axe_violations
 from tests.browser.demo import build_demo
 from tests.browser.test_no_third_party_requests import watch_requests
-from tests.browser.test_responsive import OVERFLOW, SPLIT_WORDS, WIDTHS
+from tests.browser.test_responsive import CHART_TEXT, OVERFLOW, SPLIT_WORDS, WIDTHS
 from tests.factories import BronFactory
 from voortgang.content import load_measurements, read_measurements
 from voortgang.own import ROWS
@@ -60,7 +60,7 @@ def test_voortgang_pages_have_no_axe_violations(live_server, page: Page, path):
 @pytest.mark.django_db(transaction=True)
 def test_voortgang_pages_fit_a_phone_tables_included_and_ask_no_other_host(live_server, page: Page):
     build()
-    found = []
+    found, charts = [], 0
     foreign = watch_requests(page, live_server.url)
     for path in PATHS:
         page.set_viewport_size({"width": WIDTHS[0], "height": 800})
@@ -74,6 +74,10 @@ def test_voortgang_pages_fit_a_phone_tables_included_and_ask_no_other_host(live_
                 found.append((width, path, page.evaluate(TABLES)))
             if split := page.evaluate(SPLIT_WORDS):
                 found.append((width, path, {"split words": split}))
+            if small := page.evaluate(CHART_TEXT):
+                found.append((width, path, {"chart text": small}))
+            charts += page.locator("main figure.portal-chart svg text").count()
+    assert charts > 0
     assert found == []
     assert foreign == []
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from eligibility.engine import evaluate
-from eligibility.labels import keuze, werkgever
+from eligibility.labels import keuze, werkgever, werkgever_invoer, werkgever_key
+from eligibility.vocabulary import VOCABULARY
 from tests.eligibility.test_cases_named import CASES, request_of
 
 SNAKE = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
@@ -83,3 +84,44 @@ def test_the_answer_keeps_the_identifier_and_the_sentence_uses_the_label():
     answer = evaluate("telt_mee", feiten, "2024-06-01")
     assert answer["antwoord"]["telt_mee_voor"] == "ministerie_van_jenv"
     assert "het ministerie van Justitie en Veiligheid" in answer["uitleg"][-1]["toelichting"]
+
+
+@pytest.mark.parametrize(
+    "typed, key",
+    [
+        ("ministerie_van_lnv", "ministerie_van_lnv"),  # the short name itself
+        ("het ministerie van Landbouw, Natuur en Voedselkwaliteit", "ministerie_van_lnv"),  # the label
+        ("Ministerie van landbouw, natuur en voedselkwaliteit", "ministerie_van_lnv"),
+        ("het ministerie van LNV", "ministerie_van_lnv"),
+        ("LNV", "ministerie_van_lnv"),
+        ("  IenW ", "ministerie_van_ienw"),
+        ("Justitie en Veiligheid", "ministerie_van_jenv"),
+        ("Financien", "ministerie_van_financien"),  # without the diaeresis
+        ("ministerie_van_bz", "ministerie_van_buza"),  # two short names, one label: the first
+        ("UBR Binnenwerk", "ubr_binnenwerk"),
+        ("het SW-bedrijf", "sw_bedrijf"),
+        ("uw organisatie", "uw_organisatie"),
+        ("Gemeente Utrecht", "Gemeente Utrecht"),  # not in the table: as typed
+        ("gemeente_x", "gemeente_x"),
+        ("het", "het"),
+    ],
+)
+def test_a_typed_werkgever_is_read_back_to_its_short_name(typed, key):
+    assert werkgever_key(typed) == key
+
+
+def test_a_form_field_shows_the_label_only_when_it_reads_back_to_the_same_short_name():
+    assert werkgever_invoer("ministerie_van_lnv") == "het ministerie van Landbouw, Natuur en Voedselkwaliteit"
+    assert werkgever_invoer("ubr_binnenwerk") == "UBR Binnenwerk"
+    assert werkgever_invoer("gemeente_x") == "gemeente_x"  # 'gemeente X' would not read back
+    assert werkgever_invoer("Gemeente Utrecht") == "Gemeente Utrecht"
+
+
+def test_no_question_help_text_or_choice_shows_an_identifier():
+    found = {
+        fact.name: SNAKE.findall(text)
+        for fact in VOCABULARY.values()
+        for text in (fact.label_on(), fact.help_on(), *(label for _, label in fact.choices))
+        if SNAKE.search(text)
+    }
+    assert not found, found

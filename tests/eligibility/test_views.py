@@ -352,6 +352,36 @@ def test_the_review_lists_every_answer_with_a_change_link(client):
     assert "Bekijk het antwoord" in body
 
 
+def test_a_werkgever_is_typed_and_shown_by_its_dutch_name_and_kept_as_its_short_name(client):
+    facts = {"persoon_in_doelgroep": "ja", "constructie": "binnenwerk"}
+    _, review = walk(client, "telt_mee", facts, query=f"peildatum={PEILDATUM}&kader=monitor_rijk")
+
+    def change(feit):
+        body = client.get(review).content.decode()
+        return html.unescape(re.search(rf'href="(/check/telt_mee/vraag/{feit}/[^"]+)"', body).group(1))
+
+    for feit, typed in (
+        ("opdrachtgever", "LNV"),
+        ("vraag_voor_werkgever", "het ministerie van Landbouw, Natuur en Voedselkwaliteit"),
+    ):
+        review = answer(client, change(feit), typed)
+        assert parse_qs(urlsplit(review).query)[feit] == [
+            "ministerie_van_lnv"
+        ]  # the URL keeps the identifier
+    label = "het ministerie van Landbouw, Natuur en Voedselkwaliteit"
+    page = text_of(client.get(review))
+    assert page.count(label) == 2 and "ministerie_van" not in page
+    assert (
+        answer_sentence(client.get(result_of(review)))
+        == f"Ja, deze baan telt op 24 november 2026 mee voor {label}."
+    )
+    question = client.get(change("opdrachtgever"))
+    assert (
+        f'id="feit-opdrachtgever" value="{html.escape(label)}"' in question.content.decode()
+    )  # not the identifier
+    assert "ministerie_van" not in text_of(question)
+
+
 def test_the_result_says_the_answer_and_why_with_sources_and_articles(client, content):
     _, review = walk(client, "doelgroep", {"opgenomen_in_doelgroepregister": "ja"})
     response = client.get(result_of(review))

@@ -1,8 +1,8 @@
 """Delete what the portal keeps of its visitors once the retention period has passed.
 
-- search texts that found nothing (``portal.search`` UnansweredQuery: by when last searched) and
-  the editorial counts per day and query (``editorial`` SearchDay) and the texts kept with a
-  kennisgat (``editorial`` GapQuery: by the last day the text came in): after
+- search texts that found nothing (``portal.search`` UnansweredQuery: by when last searched), the
+  editorial counts per day and query (``editorial`` SearchDay) and the queries a kennisgat keeps
+  (``editorial`` GapQuery, also of a gap that became a draft: by when last typed): after
   ``PORTAL_SEARCH_TEXT_RETENTION_DAYS`` (365; Wagtail's own search counts use the same period
   through ``WAGTAILSEARCH_HITS_MAX_AGE`` and ``searchpromotions_garbage_collect``);
 - the "was deze pagina nuttig?" votes and comments: after ``PORTAL_FEEDBACK_RETENTION_DAYS`` (365).
