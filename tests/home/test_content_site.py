@@ -101,7 +101,6 @@ def crawl(loaded_site):
 
 
 @pytest.mark.django_db
-@pytest.mark.xdist_group("loaded_content_site")  # one worker loads the content, not both
 class TestLoadedContent:
     def test_the_counts_of_the_content_issue_hold(self, loaded_site):
         assert km.ArticlePage.objects.live().count() >= 25

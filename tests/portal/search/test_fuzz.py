@@ -4,7 +4,7 @@ Hypothesis generates 11,250 inputs in all (the max_examples below), plus the fix
 strings: 6,900 go through the whole search function, 3,000 are parsed and compiled to a backend
 query, 1,000 autocompleted, 350 sent through the API and the page via the test client.
 Runs on both backends. On the database backend (the PostgreSQL run of `make test`) each
-search is an SQL full-text query about ten times dearer than a Whoosh one, and none of Whoosh's
+search is an SQL full-text query several times dearer than a Whoosh one, and none of Whoosh's
 matcher loops can occur there, so the search fuzzers take a fifth of the examples (at least 50):
 what they check there is that no input breaks the SQL or the query parser.
 """
