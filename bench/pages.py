@@ -18,9 +18,11 @@ the wall and CPU microseconds per hit (without gunicorn's own parsing and socket
 """
 
 import argparse
+import cProfile
 import io
 import json
 import os
+import pstats
 import re
 import shutil
 import statistics
@@ -180,13 +182,13 @@ def wsgi_caller(port):
     return call
 
 
-def hit_cost(state, port, repeat, only=None):
-    """Wall and CPU microseconds per cached hit, per page type, in one process."""
+def hit_cost(state, port, repeat, only=None, cached=True, profile=False):
+    """Wall and CPU microseconds per request, per page type, in one process: cached hits, or
+    (``cached=False``) renders with the page cache off and the fragment cache warm."""
     prepare(state, port)
+    pages = tempfile.mkdtemp(prefix="hits-")
     os.environ.update(
-        environment(
-            state, port, PORTAL_PAGE_CACHE="1", PORTAL_PAGE_CACHE_DIR=tempfile.mkdtemp(prefix="hits-")
-        )
+        environment(state, port, PORTAL_PAGE_CACHE=str(int(cached)), PORTAL_PAGE_CACHE_DIR=pages)
     )
     call = wsgi_caller(port)
     base = f"http://127.0.0.1:{port}"
@@ -198,16 +200,27 @@ def hit_cost(state, port, repeat, only=None):
     for name, path in urls.items():
         for _ in range(20):
             status, headers, _ = call(path)
-        assert status.startswith("200") and headers.get("X-Page-Cache") == "hit", (path, status, headers)
+        expected = "hit" if cached else None
+        assert status.startswith("200") and headers.get("X-Page-Cache") == expected, (path, status, headers)
+        profiler = cProfile.Profile() if profile else None
         wall, cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
         for _ in range(repeat):
             call(path)
+        if profiler:
+            profiler.disable()
         results[name] = (
             (time.perf_counter() - wall) / repeat * 1e6,
             (time.process_time() - cpu) / repeat * 1e6,
         )
-    print(f"\nin process, {repeat} hits per page type (portal.wsgi.application)\n")
-    print("| page type | path | wall µs per hit | CPU µs per hit |")
+        if profiler:
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(50)
+    shutil.rmtree(pages, ignore_errors=True)
+    what = "hits" if cached else "renders (page cache off)"
+    print(f"\nin process, {repeat} {what} per page type (portal.wsgi.application)\n")
+    print("| page type | path | wall µs per request | CPU µs per request |")
     print("|---|---|---:|---:|")
     for name, (wall, cpu) in results.items():
         print(f"| {name} | `{urls[name]}` | {wall:.0f} | {cpu:.0f} |")
@@ -227,10 +240,14 @@ def main():
     parser.add_argument("--only", help="comma-separated page types")
     parser.add_argument("--modes", default="ongecachet,gecachet", help="ongecachet, gecachet or both")
     parser.add_argument("--in-process", action="store_true", help="cost of a cached hit, no server")
+    parser.add_argument("--profile", action="store_true", help="with --in-process: a cProfile per page type")
     parser.add_argument("--repeat", type=int, default=2000, help="hits per page type with --in-process")
     args = parser.parse_args()
     if args.in_process:
-        hit_cost(args.state, args.port, args.repeat, args.only)
+        for mode in args.modes.split(","):
+            hit_cost(
+                args.state, args.port, args.repeat, args.only, cached=mode == "gecachet", profile=args.profile
+            )
         return
 
     prepare(args.state, args.port, reuse=not args.fresh)

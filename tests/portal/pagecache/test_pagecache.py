@@ -255,3 +255,19 @@ def test_a_lost_generation_token_only_costs_misses(article, settings, where):
     article.title = "Na de publicatie"
     article.save_revision().publish()
     assert "Na de publicatie" in get(article.url).content.decode()
+
+
+def test_a_view_restriction_is_effective_on_the_next_request(article):
+    """A page that gets a password is never served from the cache to the next visitor."""
+    from wagtail.models import PageViewRestriction
+
+    assert article.title in cached_twice(article.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = get(article.url)
+    assert (
+        response.get("X-Page-Cache") != "hit" and "Tekst over Eerste titel" not in response.content.decode()
+    )
+    restriction.delete()
+    assert get(article.url)["X-Page-Cache"] == "miss"
