@@ -42,3 +42,27 @@ def pytest_collection_modifyitems(config, items):
     if skip:
         config.hook.pytest_deselected(items=skip)
         items[:] = keep
+
+
+@pytest.fixture(scope="module")
+def real_content(django_db_setup, django_db_blocker):
+    """The portal's own content (``load_initial_content``) indexed as `make run` does, for the
+    tests of one module; rolled back (and the index emptied) afterwards. The pages are saved with
+    the search's auto-update off and indexed in one run at the end: one index write per saved
+    page would take minutes."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+    from modelsearch.backends import get_search_backend
+
+    quiet = {name: {**conf, "AUTO_UPDATE": False} for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            get_search_backend("default").reset_indexes()
+            with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+                call_command("load_initial_content", "--no-index", verbosity=0)
+            call_command("update_index", verbosity=0)
+            yield
+            transaction.set_rollback(True)
+        get_search_backend("default").reset_indexes()

@@ -15,7 +15,6 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from wagtail.models import Page, Revision
 
@@ -46,11 +45,8 @@ NOT_CRAWLED = ("/admin/", "/static/", "/documents/", "/api/", "/sitemap.xml")
 
 
 @pytest.fixture(scope="module")
-def loaded_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_initial_content", "--no-index", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def loaded_site(real_content):
+    """The portal's own content, loaded and indexed once for this module (tests/conftest.py)."""
 
 
 def checker_urls():
@@ -105,6 +101,7 @@ def crawl(loaded_site):
 
 
 @pytest.mark.django_db
+@pytest.mark.xdist_group("loaded_content_site")  # one worker loads the content, not both
 class TestLoadedContent:
     def test_the_counts_of_the_content_issue_hold(self, loaded_site):
         assert km.ArticlePage.objects.live().count() >= 25

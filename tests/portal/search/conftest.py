@@ -12,7 +12,6 @@ import threading
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.rich_text import RichText
 
 WHOOSH = settings.PORTAL_SEARCH_BACKEND == "whoosh"
@@ -124,29 +123,6 @@ def search_fn():
 
 def titles(response):
     return [r.title for r in [*response.promotions, *response.results]]
-
-
-# -- the real content, loaded once per module ---------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def real_content(django_db_setup, django_db_blocker):
-    """The portal's own content (``load_initial_content``) indexed as `make run` does, for the
-    tests of one module; rolled back (and the index emptied) afterwards."""
-    from django.db import transaction
-    from modelsearch.backends import get_search_backend
-
-    quiet = {name: {**conf, "AUTO_UPDATE": False} for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            get_search_backend("default").reset_indexes()
-            # One index run at the end instead of one index write per saved page (minutes).
-            with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
-                call_command("load_initial_content", "--no-index", verbosity=0)
-            call_command("update_index", verbosity=0)
-            yield
-            transaction.set_rollback(True)
-        get_search_backend("default").reset_indexes()
 
 
 # -- failing on the search's own error log ------------------------------------------------------

@@ -10,7 +10,8 @@ from django.test import override_settings
 from portal.search import budget, collectors
 from tests.portal.search.conftest import WHOOSH, watchdog
 
-pytestmark = pytest.mark.django_db
+# One worker loads the real content for this module, not both.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search_budget")]
 
 #: Queries that kept a worker in Whoosh's skip_to_quality for good before the fix (found by the
 #: combination run of test_combinations.py on the real content with the old collector).
