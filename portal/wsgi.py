@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+from portal.pagecache.wsgi import PageCacheApplication  # noqa: E402 - needs the settings module
+
+# Cached pages are answered before Django's request handling (portal/pagecache/wsgi.py).
+application = PageCacheApplication(get_wsgi_application())

@@ -6,8 +6,8 @@
 SQLite is copied with SQLite's online backup API (consistent while gunicorn keeps serving);
 PostgreSQL with ``pg_dump --format=custom`` and ``pg_restore --clean``. The search index is not
 backed up: it is derived data, rebuilt from the restored database (``update_index``) and checked
-(``search_index_check``). The page cache needs nothing: the restored database holds another
-generation token, or none, so no page cached before the restore is served after it.
+(``search_index_check``). The page cache's generation is replaced after the restore (it is a
+file, not in the database), so no page cached before the restore is served after it.
 """
 
 import json
@@ -22,6 +22,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+
+from portal.pagecache import generation
 
 
 def _pg_env():
@@ -87,6 +89,7 @@ def restore(source, reindex=True):
         env, args, name = _pg_env()
         command = [_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "-d", name]
         subprocess.run([*command, str(source / manifest["database"])], env=env, check=True)  # noqa: S603
+    generation.bump()  # no page cached from the data before the restore is served after it
     media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(source / "media.tar.gz") as archive:
         staging = media_root.parent / (media_root.name + ".restoring")

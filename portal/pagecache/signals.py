@@ -4,10 +4,10 @@ Wagtail's own signals for pages (published, unpublished, moved, deleted), plus s
 any model that pages show: every model of the content apps (``PORTAL_PAGE_CACHE_CONTENT_APPS``:
 the snippets begrippen, bronnen, organisaties, the taxonomies) except those no page shows
 (``PORTAL_PAGE_CACHE_IGNORED_MODELS``: feedback votes, the question queue), the models of other
-apps that pages show (``PORTAL_PAGE_CACHE_EXTRA_MODELS``: the editorial review flags), and Wagtail's images,
-documents, sites, redirects and site settings. A draft save of a page changes nothing visitors
-see and leaves the cache alone. Rules parameters are files: a change is a deploy, covered by the
-fingerprint.
+apps that pages show (``PORTAL_PAGE_CACHE_EXTRA_MODELS``: the editorial review flags), and
+Wagtail's images, documents, sites, redirects, view restrictions and site settings. A draft save
+of a page changes nothing visitors see and leaves the cache alone. Rules parameters are files: a
+change is a deploy, covered by the fingerprint.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -40,9 +40,19 @@ def _content_models():
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site
 
-    models = {Site, Redirect, get_image_model(), get_document_model(), *settings_registry}
+    # A view restriction (a password or login on a page, or on a collection's documents) makes a
+    # page that was public private: it must not be served from the cache on the next request.
+    models = {
+        Site,
+        Redirect,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        get_image_model(),
+        get_document_model(),
+        *settings_registry,
+    }
     models.update(apps.get_model(label) for label in settings.PORTAL_PAGE_CACHE_EXTRA_MODELS)
     ignored = set(settings.PORTAL_PAGE_CACHE_IGNORED_MODELS)
     for label in settings.PORTAL_PAGE_CACHE_CONTENT_APPS:

@@ -63,13 +63,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous pages from the shared page cache (portal/pagecache): first, so it stores every
+    # header the others set (security headers, CSP) with the page and a hit needs none of them.
+    # In gunicorn most hits are answered before Django (portal/wsgi.py, portal/pagecache/wsgi.py).
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.middleware.PermissionsPolicyMiddleware",
     "portal.security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from the shared page cache (portal/pagecache): before sessions and CSRF, so a
-    # hit skips them; after the header middlewares, so a hit gets every security header.
-    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,6 +82,9 @@ MIDDLEWARE = [
     "knowledge.admin_errors.PageSaveErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail Site and root page from a per-process cache under the page cache's
+    # generation (portal/pagecache/sites.py): two queries less per page.
+    "portal.pagecache.sites.KnownSiteMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,9 +125,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several gunicorn workers share one file: wait for a lock instead of failing.
+    # Several gunicorn workers share one file: wait for a lock instead of failing. The connection
+    # is kept between requests as for PostgreSQL (an idle SQLite connection holds no lock; opening
+    # and closing one per request cost about 2-4 ms of an uncached page: docs/performance.md).
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,9 +162,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+PORTAL_PAGE_CACHE_DIR = os.environ.get("PORTAL_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages"))
+
 # "default": per process, for Wagtail's small look-ups (site root paths, read for every page URL;
 # a table would cost a query each). "shared": one table in the database, the same for every worker
-# and host (`createcachetable`, run by `make run`): the page cache's generation token. Rate limits
+# and host (`createcachetable`, run by `make run`): the page cache's generation token when several
+# hosts serve (PORTAL_PAGE_CACHE_GENERATION_FILE=""; one host keeps it in a file). Rate limits
 # and login attempts count in their own tables. Redis is the scale-out option (docs/operations.md).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -168,10 +176,11 @@ CACHES = {
         "LOCATION": "portal_cache",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
-    # Rendered pages, per host (files); they are looked up under the shared generation token only.
+    # Rendered pages with their headers, per host (files, portal/pagecache/store.py); looked up
+    # under the current generation token only.
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
+        "BACKEND": "portal.pagecache.store.PageFileCache",
+        "LOCATION": PORTAL_PAGE_CACHE_DIR,
         "TIMEOUT": 86_400,
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
@@ -190,7 +199,17 @@ PORTAL_PAGE_CACHE_ALIAS = "pages"
 # Template fragments that are the same for every visitor (portal/pagecache/fragments.py): on
 # unless PORTAL_FRAGMENT_CACHE=0.
 PORTAL_FRAGMENT_CACHE = os.environ.get("PORTAL_FRAGMENT_CACHE", "1") != "0"
+# The request's Wagtail Site and root page per process under the same token (portal/pagecache/sites.py).
+PORTAL_SITE_CACHE = True
+# The generation token (portal/pagecache/generation.py): a file every worker of this host reads
+# per request, no database connection. With several hosts set PORTAL_PAGE_CACHE_GENERATION_FILE=""
+# and the token lives in the shared cache (PORTAL_PAGE_CACHE_GENERATION_CACHE) instead.
+PORTAL_PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PORTAL_PAGE_CACHE_GENERATION_FILE", os.path.join(PORTAL_PAGE_CACHE_DIR, "generation")
+)
 PORTAL_PAGE_CACHE_GENERATION_CACHE = "shared"
+# Besides the session and CSRF cookies: a request with one of these cookies is always rendered.
+PORTAL_PAGE_CACHE_BYPASS_COOKIES = ["messages"]
 PORTAL_PAGE_CACHE_TIMEOUT = 86_400
 PORTAL_PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/admin/",

@@ -18,4 +18,9 @@ WHITENOISE_AUTOREFRESH = True
 INSTALLED_APPS = [*INSTALLED_APPS, "modelsearch.test.testapp"]  # noqa: F405
 MIGRATION_MODULES = {"searchtests": None}
 # The page cache is on in the tests, as in production, in a folder of this test process.
-CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="portal-test-pages-")  # noqa: F405
+PORTAL_PAGE_CACHE_DIR = tempfile.mkdtemp(prefix="portal-test-pages-")
+CACHES["pages"]["LOCATION"] = PORTAL_PAGE_CACHE_DIR  # noqa: F405
+PORTAL_PAGE_CACHE_GENERATION_FILE = os.path.join(PORTAL_PAGE_CACHE_DIR, "generation")
+# A Site a test made and rolled back would stay known to this process (portal/pagecache/sites.py):
+# off, except in its own tests.
+PORTAL_SITE_CACHE = False

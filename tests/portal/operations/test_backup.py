@@ -24,7 +24,11 @@ def test_backup_then_restore_brings_back_pages_and_media(site_tree, tmp_path, se
     ArticlePageFactory(parent=site_tree["kennisbank"], title="Na de back-up")
     Path(settings.MEDIA_ROOT, "documents", "brief.txt").unlink()
 
+    from portal.pagecache import generation
+
+    token = generation.current()
     call_command("restore_portal", str(tmp_path / "backup"), verbosity=0)
+    assert generation.current() != token  # no page cached before the restore is served after it
     titles = set(ArticlePage.objects.values_list("title", flat=True))
     assert "Blijft bewaard" in titles and "Na de back-up" not in titles
     assert Path(settings.MEDIA_ROOT, "documents", "brief.txt").read_text() == "kamerbrief"

@@ -1,6 +1,7 @@
 """The page cache (portal/pagecache): anonymous pages from a shared cache, never one change behind."""
 
 import datetime
+import os
 
 import pytest
 from django.core.cache import caches
@@ -239,8 +240,34 @@ def test_the_fingerprint_follows_a_parameter_file(tmp_path, settings):
         generation.fingerprint.cache_clear()
 
 
-def test_a_lost_generation_token_only_costs_misses(article):
+@pytest.mark.parametrize("where", ["file", "shared cache"])
+def test_a_lost_generation_token_only_costs_misses(article, settings, where):
+    """The token is a file on one host; with several hosts it lives in the shared cache."""
+    if where == "shared cache":
+        settings.PORTAL_PAGE_CACHE_GENERATION_FILE = ""
     cached_twice(article.url)
-    caches["shared"].clear()
+    if where == "file":
+        os.unlink(settings.PORTAL_PAGE_CACHE_GENERATION_FILE)
+    else:
+        caches["shared"].clear()
     assert get(article.url)["X-Page-Cache"] == "miss"
     assert get(article.url)["X-Page-Cache"] == "hit"
+    article.title = "Na de publicatie"
+    article.save_revision().publish()
+    assert "Na de publicatie" in get(article.url).content.decode()
+
+
+def test_a_view_restriction_is_effective_on_the_next_request(article):
+    """A page that gets a password is never served from the cache to the next visitor."""
+    from wagtail.models import PageViewRestriction
+
+    assert article.title in cached_twice(article.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = get(article.url)
+    assert (
+        response.get("X-Page-Cache") != "hit" and "Tekst over Eerste titel" not in response.content.decode()
+    )
+    restriction.delete()
+    assert get(article.url)["X-Page-Cache"] == "miss"
