@@ -77,11 +77,12 @@ def _question_signals(since):
 
 
 def collect(today=None):
-    """{key: {"queries": Counter((text, source) -> count), "last_seen": date}} of the window."""
+    """{key: {"queries": Counter((text, source) -> count), "seen": {(text, source): last date}}}
+    of the window."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=WINDOW_DAYS)
     since_moment = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
-    groups = defaultdict(lambda: {"queries": Counter(), "last_seen": None})
+    groups = defaultdict(lambda: {"queries": Counter(), "seen": {}})
     signals = [
         *_search_signals(since),
         *_feedback_signals(since_moment),
@@ -93,8 +94,7 @@ def collect(today=None):
             continue
         group = groups[key]
         group["queries"][(text, source)] += count
-        if group["last_seen"] is None or seen > group["last_seen"]:
-            group["last_seen"] = seen
+        group["seen"][(text, source)] = max(seen, group["seen"].get((text, source), seen))
     return dict(groups)
 
 
@@ -122,13 +122,13 @@ def refresh(today=None):
         for (_text, source), count in queries.items():
             setattr(gap, COUNT_FIELDS[source], getattr(gap, COUNT_FIELDS[source]) + count)
         gap.total = sum(queries.values())
-        gap.last_seen = group["last_seen"]
+        gap.last_seen = max(group["seen"].values())  # its most recent query
         if not gap.pk or gap.status == ContentGap.Status.OPEN:
             gap.title = title_for(queries)
         gap.save()
         gap.queries.all().delete()
         GapQuery.objects.bulk_create(
-            GapQuery(gap=gap, text=text, source=source, count=count)
+            GapQuery(gap=gap, text=text, source=source, count=count, last_seen=group["seen"][(text, source)])
             for (text, source), count in queries.items()
         )
     ContentGap.objects.filter(status=ContentGap.Status.OPEN).exclude(key__in=list(groups)).delete()

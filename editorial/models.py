@@ -155,6 +155,8 @@ class GapQuery(models.Model):
     text = models.CharField("tekst", max_length=200)
     source = models.CharField("bron", max_length=20, choices=Source.choices)
     count = models.PositiveIntegerField("aantal", default=0)
+    # when a visitor last typed it: a frozen gap's queries are pruned with the search texts
+    last_seen = models.DateField("laatst gezien", null=True, blank=True)
 
     class Meta:
         verbose_name = "zoekvraag van een kennisgat"

@@ -48,6 +48,7 @@ class Fact:
     voorbeeld: object = None  # an example value for the OpenAPI document
     altijd_vragen: bool = False  # the engine assumes a value, but a checker asks when it can matter
     als: tuple = ()  # ((value, "als ..."), ...): how a conditional answer names a value of this fact
+    begrippen: tuple = ()  # slugs of content/begrippen/<slug>.md that explain its words
 
     def help_on(self, on=None):
         """The help text with the parameters in force on ``on`` (today when not given)."""

@@ -31,6 +31,7 @@ from eligibility.labels import WERKGEVER_FEITEN, werkgever_invoer
 from eligibility.nl import nl_number
 from eligibility.verslag import record as verslag
 from eligibility.verslag import tools as verslag_tools
+from eligibility.vocabulary import VOCABULARY
 
 QUESTIONS = ("doelgroep", "telt_mee", "banen", "quotum")
 CHECKER = "Checker"
@@ -291,7 +292,7 @@ def start(request, vraag):
         "error_items": [(f"{f.label}: {e}", f"#{f.id}") for f in fields for e in f.errors],
         "hidden": _hidden(state, (st.PEILDATUM, "kader")),
         "vanuit": extras.get("vanuit"),
-        "begrippen": begrip_links(("peildatum", *text.FACT_BEGRIPPEN["kader"])),
+        "begrippen": begrip_links(("peildatum", *VOCABULARY["kader"].begrippen)),
         "calculator_url": {
             "banen": reverse("checker-banen-calculator"),
             "quotum": reverse("checker-quotum-calculator"),
@@ -396,7 +397,7 @@ def _question_page(request, state, fact, vanuit, typed=None, error=None):
         "required": required,
         "skipped": fact.name in state.skipped,
         "can_clear": not required and fact.name in state.answers,
-        "begrippen": begrip_links(text.FACT_BEGRIPPEN.get(fact.name, ())),
+        "begrippen": begrip_links(fact.begrippen),
         "review_url": review_url(state),
         "peildatum": state.peildatum,
         "crumbs": _crumbs(vraag, f"Vraag {number}", request.get_full_path()),

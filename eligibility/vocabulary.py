@@ -35,6 +35,7 @@ FACTS = (
         ),
         default="wettelijk_quotum",
         voorbeeld="wettelijk_quotum",
+        begrippen=("quotumregeling", "monitor-banenafspraak-rijk", "wet-banenafspraak-2025"),
     ),
     Fact(
         "jaar",
@@ -46,6 +47,7 @@ FACTS = (
         maximum=2100,
         default=_jaar_van_de_peildatum,
         voorbeeld=2024,
+        begrippen=("heffingsjaar",),
     ),
     # --- doelgroep: the exclusion and the register ---------------------------------------------
     Fact(
@@ -56,6 +58,7 @@ FACTS = (
         "doelgroep; een lopende registratie eindigt de dag na de vaststelling. Niet opgegeven: aangenomen "
         "dat het college dat niet heeft vastgesteld.",
         voorbeeld=False,
+        begrippen=("beschut-werk",),
     ),
     Fact(
         "opgenomen_in_doelgroepregister",
@@ -63,6 +66,7 @@ FACTS = (
         "Staat de persoon in het doelgroepregister van het UWV?",
         "Een werkgever kan dit bij het UWV nagaan met het BSN (Wfsv art. 38d lid 7).",
         voorbeeld=True,
+        begrippen=("doelgroepregister",),
     ),
     Fact(
         "voldoet_nog_aan_oorspronkelijke_grond",
@@ -71,6 +75,7 @@ FACTS = (
         "Bijvoorbeeld: heeft hij nog recht op Wajong of een Wsw-indicatie?",
         toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
         voorbeeld=False,
+        begrippen=("blijfgrond", "t-plus-2-regel"),
     ),
     Fact(
         "jaar_niet_meer_voldaan",
@@ -81,6 +86,7 @@ FACTS = (
         maximum=2100,
         toon_als=(("voldoet_nog_aan_oorspronkelijke_grond", (False,)),),
         voorbeeld=2016,
+        begrippen=("t-plus-2-regel",),
     ),
     Fact(
         "registratie_beeindigd_op_verzoek",
@@ -89,6 +95,7 @@ FACTS = (
         "Beëindiging op eigen verzoek kan niet eerder ingaan dan [[parameter:doelgroep.beeindiging_op_verzoek_vanaf]].",
         toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
         voorbeeld=False,
+        begrippen=("doelgroepregister",),
     ),
     Fact(
         "aow_leeftijd_bereikt",
@@ -97,6 +104,7 @@ FACTS = (
         "De registratie eindigt op de dag dat de persoon de AOW-leeftijd bereikt.",
         toon_als=(("opgenomen_in_doelgroepregister", (True,)),),
         voorbeeld=False,
+        begrippen=("doelgroepregister",),
     ),
     # --- doelgroep: the grounds, in asking order -----------------------------------------------
     Fact(
@@ -106,6 +114,7 @@ FACTS = (
         "Een indicatie volgens de Wet sociale werkvoorziening, ook een nog geldende indicatiebeschikking "
         "volgens art. 11 Wsw (zoals die wet luidde op 31 december 2014).",
         voorbeeld=True,
+        begrippen=("wsw",),
     ),
     Fact(
         "wsw_indicatie_verlopen",
@@ -122,6 +131,7 @@ FACTS = (
         "Heeft de persoon recht op Wajong (arbeidsondersteuning of een uitkering)?",
         "Oude Wajong, Wajong 2010 of Wajong 2015.",
         voorbeeld=True,
+        begrippen=("wajong",),
     ),
     Fact(
         "wajong_regime",
@@ -135,6 +145,7 @@ FACTS = (
         ),
         toon_als=(("heeft_wajong_recht", (True,)),),
         voorbeeld="wajong_2010",
+        begrippen=("oude-wajong", "wajong-2010", "wajong-2015"),
     ),
     Fact(
         "wajong_duurzaam_geen_arbeidsvermogen",
@@ -149,6 +160,7 @@ FACTS = (
             ("overgangsgroep_wsw_of_wajong_2013_2015", (True,)),
         ),
         voorbeeld=False,
+        begrippen=("duurzaam-geen-arbeidsvermogen",),
     ),
     Fact(
         "werkt_in_dienstbetrekking",
@@ -158,6 +170,7 @@ FACTS = (
         "arbeidsvermogen bij de doelgroep als hij in dienstbetrekking werkt.",
         toon_als=(("wajong_duurzaam_geen_arbeidsvermogen", (True,)),),
         voorbeeld=True,
+        begrippen=("dienstbetrekking",),
     ),
     Fact(
         "overgangsgroep_wsw_of_wajong_2013_2015",
@@ -167,6 +180,7 @@ FACTS = (
         "De overgangsgroep van Wfsv art. 38b lid 1 onder f. Wie toen onder de Wajong viel en nu duurzaam "
         "geen arbeidsvermogen heeft, valt er niet onder, ook als hij geen Wajong-recht meer heeft.",
         voorbeeld=False,
+        begrippen=("wsw", "wajong"),
     ),
     Fact(
         "pwet_uwv_vastgesteld_geen_wml",
@@ -177,6 +191,7 @@ FACTS = (
         "verstrekt; op verzoek van het college of van de persoon zelf (Wfsv art. 38b lid 1 onder a en e; "
         "Besluit Wfsv art. 2.25 lid 1 onder d).",
         voorbeeld=True,
+        begrippen=("participatiewet", "wml", "beoordeling-arbeidsvermogen"),
     ),
     Fact(
         "entreeopleiding_uwv_geen_wml",
@@ -217,6 +232,7 @@ FACTS = (
         unit="procent",
         toon_als=(("praktijkroute_loonwaarde_vastgesteld", (True,)),),
         voorbeeld=70,
+        begrippen=("praktijkroute", "loonwaarde"),
     ),
     Fact(
         "vso_pro_schoolverlater",
@@ -226,6 +242,7 @@ FACTS = (
         "VSO = voortgezet speciaal onderwijs, PRO = praktijkonderwijs.",
         choices=(("vso", "Ja, VSO"), ("pro", "Ja, praktijkonderwijs"), ("geen", "Nee")),
         voorbeeld="vso",
+        begrippen=("vso-pro",),
     ),
     Fact(
         "aangemeld_bij_uwv",
@@ -234,6 +251,7 @@ FACTS = (
         "Met het aanmeldformulier (ABA-formulier) van het UWV (Besluit Wfsv art. 2.24).",
         toon_als=(("vso_pro_schoolverlater", ("vso", "pro")),),
         voorbeeld=True,
+        begrippen=("aba-formulier", "uwv"),
     ),
     Fact(
         "wiw_id_baan",
@@ -242,6 +260,7 @@ FACTS = (
         "Participatiewet)?",
         "Deze werknemers zijn gelijkgesteld met arbeidsbeperkten.",
         voorbeeld=False,
+        begrippen=("wiw-id-baan",),
     ),
     Fact(
         "beperking_voor_18_of_tijdens_studie",
@@ -250,6 +269,7 @@ FACTS = (
         "of tijdens zijn studie?",
         "De groep jonggehandicapten met een voorziening (Wfsv art. 38b lid 2).",
         voorbeeld=True,
+        begrippen=("jonggehandicapte-met-voorziening",),
     ),
     Fact(
         "wml_alleen_met_voorziening",
@@ -259,6 +279,7 @@ FACTS = (
         "of persoonlijke ondersteuning (Besluit Wfsv art. 2.26).",
         toon_als=(("beperking_voor_18_of_tijdens_studie", (True,)),),
         voorbeeld=True,
+        begrippen=("voorziening", "wml"),
     ),
     Fact(
         "ontvangt_voorziening",
@@ -268,6 +289,7 @@ FACTS = (
         "[[per:doelgroep.voorziening_ontvangen_vereist=false]].",
         toon_als=(("beperking_voor_18_of_tijdens_studie", (True,)),),
         voorbeeld=True,
+        begrippen=("voorziening",),
     ),
     Fact(
         "heeft_wia_uitkering",
@@ -275,6 +297,7 @@ FACTS = (
         "Heeft de persoon een WIA-uitkering?",
         "Een gewone WIA-uitkering is op zichzelf geen grond voor de doelgroep.",
         voorbeeld=False,
+        begrippen=("wia",),
     ),
     Fact(
         "wia_experiment_wajong_instrument",
@@ -285,6 +308,7 @@ FACTS = (
         "(Wfsv art. 38b lid 1 onder g); daarvoor niet.",
         toon_als=(("heeft_wia_uitkering", (True,)),),
         voorbeeld=False,
+        begrippen=("wia", "wajong"),
     ),
     # --- telt_mee and banen ---------------------------------------------------------------------
     Fact(
@@ -294,6 +318,7 @@ FACTS = (
         "Bijvoorbeeld omdat hij in het doelgroepregister staat. Weet u het niet zeker, gebruik dan eerst de "
         "vraag 'doelgroep'. Alleen uren van mensen uit de doelgroep tellen als banen.",
         voorbeeld=True,
+        begrippen=("doelgroep", "doelgroepregister"),
     ),
     Fact(
         "constructie",
@@ -315,6 +340,7 @@ FACTS = (
             ("vrijwilligerswerk", "Vrijwilligerswerk"),
         ),
         voorbeeld="dienstverband",
+        begrippen=("inleen", "detachering", "begeleid-werken", "binnenwerk", "inkoopbaan"),
     ),
     Fact(
         "loon_betaald",
@@ -323,6 +349,7 @@ FACTS = (
         "Alleen verloonde uren tellen (Wfsv art. 38b lid 4). Niet opgegeven: aangenomen dat er loon wordt "
         "betaald, behalve bij onbetaalde stage en vrijwilligerswerk.",
         voorbeeld=True,
+        begrippen=("verloonde-uren", "loonaangifte"),
     ),
     Fact(
         "vraag_voor_werkgever",
@@ -340,6 +367,7 @@ FACTS = (
         "De naam van de organisatie, bijvoorbeeld UBR Binnenwerk, het SW-bedrijf of het schoonmaakbedrijf dat "
         "levert. Niet opgegeven: bij een dienstverband uw eigen organisatie.",
         voorbeeld="ubr_binnenwerk",
+        begrippen=("gemandateerd-werkgever",),
     ),
     Fact(
         "opdrachtgever",
@@ -356,6 +384,7 @@ FACTS = (
             ),
         ),
         voorbeeld="ministerie_van_lnv",
+        begrippen=("inlener",),
     ),
     Fact(
         "werkplek",
@@ -373,6 +402,7 @@ FACTS = (
         "De mantelovereenkomst van Rijk en Defensie uit 2017, opnieuw aanbesteed in 2021.",
         toon_als=(("constructie", ("inleen", "uitzending", "detachering")),),
         voorbeeld=True,
+        begrippen=("raamovereenkomst-arbeidsparticipanten",),
     ),
     Fact(
         "uitlener_type",
@@ -391,6 +421,7 @@ FACTS = (
         toon_als=(("constructie", ("inleen", "uitzending", "detachering")),),
         voorbeeld="sw_bedrijf",
         altijd_vragen=True,
+        begrippen=("uitlener", "sw-bedrijf"),
     ),
     Fact(
         "uren_toegerekend_aan_inlener",
@@ -409,6 +440,7 @@ FACTS = (
             ),
             (False, "zonder die afspraak"),
         ),
+        begrippen=("inlener", "uitlener"),
     ),
     # --- banen ----------------------------------------------------------------------------------
     Fact(
@@ -419,6 +451,7 @@ FACTS = (
         minimum=0,
         unit="uur per week",
         voorbeeld=25.5,
+        begrippen=("baan", "verloonde-uren"),
     ),
     Fact(
         "uren_per_week_per_persoon",
@@ -429,6 +462,7 @@ FACTS = (
         maximum=HOURS_IN_WEEK,
         unit="uur per week",
         voorbeeld=[12.75, 12.75],
+        begrippen=("baan", "verloonde-uren"),
     ),
     Fact(
         "fta",
@@ -450,6 +484,7 @@ FACTS = (
         maximum=53,
         unit="weken",
         voorbeeld=40,
+        begrippen=("baan",),
     ),
     Fact(
         "uren_per_jaar",
@@ -459,6 +494,7 @@ FACTS = (
         minimum=0,
         unit="uur per jaar",
         voorbeeld=1331,
+        begrippen=("baan", "verloonde-uren"),
     ),
     Fact(
         "uren_per_jaar_per_persoon",
@@ -469,6 +505,7 @@ FACTS = (
         maximum=HOURS_IN_YEAR,
         unit="uur per jaar",
         voorbeeld=[665.5, 665.5],
+        begrippen=("baan", "verloonde-uren"),
     ),
     Fact(
         "jaarnorm_uren",
@@ -480,6 +517,7 @@ FACTS = (
         maximum=HOURS_IN_YEAR,
         unit="uur per jaar",
         voorbeeld=1331,
+        begrippen=("baan",),
     ),
     # --- quotum ---------------------------------------------------------------------------------
     Fact(
@@ -489,6 +527,7 @@ FACTS = (
         "Overheidswerkgevers vallen in de sector overheid (Wfsv art. 38c).",
         choices=(("overheid", "Sector overheid"), ("markt", "Sector niet-overheid (markt)")),
         voorbeeld="overheid",
+        begrippen=("sector-overheid", "sector-markt"),
     ),
     Fact(
         "aandeel_uren_sectorfonds_pct",
@@ -503,6 +542,7 @@ FACTS = (
         unit="procent",
         toon_als=(("sector", ("overheid",)),),
         voorbeeld=0,
+        begrippen=("sectorfonds",),
     ),
     Fact(
         "verloonde_uren_vorig_jaar",
@@ -513,6 +553,7 @@ FACTS = (
         minimum=0,
         unit="uur",
         voorbeeld=1_500_000,
+        begrippen=("verloonde-uren", "drempel-25-werknemers"),
     ),
     Fact(
         "verloonde_uren_jaar",
@@ -522,6 +563,7 @@ FACTS = (
         minimum=0,
         unit="uur",
         voorbeeld=1_500_000,
+        begrippen=("verloonde-uren", "drempel-25-werknemers"),
     ),
     Fact(
         "fte",
@@ -531,6 +573,7 @@ FACTS = (
         minimum=0,
         unit="fte",
         voorbeeld=1000,
+        begrippen=("quotumcalculator",),
     ),
     Fact(
         "uren_per_fte_per_week",
@@ -543,6 +586,7 @@ FACTS = (
         unit="uur per week",
         toon_als=(("fte", ("*",)),),
         voorbeeld=36,
+        begrippen=("quotumcalculator",),
     ),
     Fact(
         "quotumpercentage",
@@ -553,6 +597,7 @@ FACTS = (
         maximum=100,
         unit="procent",
         voorbeeld=2.76,
+        begrippen=("quotumpercentage",),
     ),
     Fact(
         "gerealiseerde_banen",
@@ -562,6 +607,7 @@ FACTS = (
         minimum=0,
         unit="banen",
         voorbeeld=30,
+        begrippen=("baan",),
     ),
     Fact(
         "verloonde_uren_arbeidsbeperkten",
@@ -572,6 +618,7 @@ FACTS = (
         minimum=0,
         unit="uur",
         voorbeeld=30_000,
+        begrippen=("verloonde-uren", "arbeidsbeperkte"),
     ),
     Fact(
         "quotumtekort_berekend",
@@ -581,6 +628,7 @@ FACTS = (
         minimum=-1e12,
         unit="banen",
         voorbeeld=3.47,
+        begrippen=("quotumtekort",),
     ),
     Fact(
         "kleine_werkgever",
@@ -590,6 +638,7 @@ FACTS = (
         "aangenomen dat de werkgever niet klein is.",
         toon_als=(("kader", ("wet_banenafspraak_2025",)),),
         voorbeeld=False,
+        begrippen=("inclusiviteitsopslag", "aof-premie"),
     ),
     Fact(
         "activeringsbesluit_datum",
@@ -599,6 +648,7 @@ FACTS = (
         "activeringsbesluit. Nog niet opgegeven: er is geen activeringsbesluit.",
         toon_als=(("kader", ("wet_banenafspraak_2025",)),),
         voorbeeld="2028-06-01",
+        begrippen=("activering", "inclusiviteitsopslag"),
     ),
 )
 

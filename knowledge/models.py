@@ -126,6 +126,12 @@ class ContentPage(Page):
         """A search result's fragment when no passage matches the words (portal.search)."""
         return self.samenvatting
 
+    def search_result_dates(self):
+        """A search result's dates (portal.search): last checked, and last published if later."""
+        from portal.search.service import result_dates
+
+        return result_dates(checked=self.laatst_gecontroleerd, published=self.last_published_at)
+
     def facet_slugs(self):
         """{facet: [slug, ...]} for search facets and filters."""
         return {name: [t.slug for t in getattr(self, name).all()] for name in FACETS}

@@ -29,60 +29,6 @@ def fill(sentence, on):
     return fill_placeholders(sentence, on)
 
 
-# Begrippen (content/begrippen/<slug>.md) that explain the words in a question.
-FACT_BEGRIPPEN = {
-    "kader": ("quotumregeling", "monitor-banenafspraak-rijk", "wet-banenafspraak-2025"),
-    "beschut_werk_vastgesteld": ("beschut-werk",),
-    "opgenomen_in_doelgroepregister": ("doelgroepregister",),
-    "voldoet_nog_aan_oorspronkelijke_grond": ("blijfgrond", "t-plus-2-regel"),
-    "jaar_niet_meer_voldaan": ("t-plus-2-regel",),
-    "registratie_beeindigd_op_verzoek": ("doelgroepregister",),
-    "aow_leeftijd_bereikt": ("doelgroepregister",),
-    "heeft_wsw_indicatie": ("wsw",),
-    "heeft_wajong_recht": ("wajong",),
-    "wajong_regime": ("oude-wajong", "wajong-2010", "wajong-2015"),
-    "wajong_duurzaam_geen_arbeidsvermogen": ("duurzaam-geen-arbeidsvermogen",),
-    "werkt_in_dienstbetrekking": ("dienstbetrekking",),
-    "pwet_uwv_vastgesteld_geen_wml": ("participatiewet", "wml", "beoordeling-arbeidsvermogen"),
-    "praktijkroute_loonwaarde_pct": ("praktijkroute", "loonwaarde"),
-    "vso_pro_schoolverlater": ("vso-pro",),
-    "aangemeld_bij_uwv": ("aba-formulier", "uwv"),
-    "wiw_id_baan": ("wiw-id-baan",),
-    "beperking_voor_18_of_tijdens_studie": ("jonggehandicapte-met-voorziening",),
-    "wml_alleen_met_voorziening": ("voorziening", "wml"),
-    "ontvangt_voorziening": ("voorziening",),
-    "overgangsgroep_wsw_of_wajong_2013_2015": ("wsw", "wajong"),
-    "heeft_wia_uitkering": ("wia",),
-    "wia_experiment_wajong_instrument": ("wia", "wajong"),
-    "persoon_in_doelgroep": ("doelgroep", "doelgroepregister"),
-    "constructie": ("inleen", "detachering", "begeleid-werken", "binnenwerk", "inkoopbaan"),
-    "loon_betaald": ("verloonde-uren", "loonaangifte"),
-    "formele_werkgever": ("gemandateerd-werkgever",),
-    "opdrachtgever": ("inlener",),
-    "via_raamovereenkomst": ("raamovereenkomst-arbeidsparticipanten",),
-    "uitlener_type": ("uitlener", "sw-bedrijf"),
-    "uren_toegerekend_aan_inlener": ("inlener", "uitlener"),
-    "uren_per_week": ("baan", "verloonde-uren"),
-    "uren_per_week_per_persoon": ("baan", "verloonde-uren"),
-    "weken_per_jaar": ("baan",),
-    "uren_per_jaar": ("baan", "verloonde-uren"),
-    "uren_per_jaar_per_persoon": ("baan", "verloonde-uren"),
-    "jaarnorm_uren": ("baan",),
-    "jaar": ("heffingsjaar",),
-    "sector": ("sector-overheid", "sector-markt"),
-    "aandeel_uren_sectorfonds_pct": ("sectorfonds",),
-    "verloonde_uren_vorig_jaar": ("verloonde-uren", "drempel-25-werknemers"),
-    "verloonde_uren_jaar": ("verloonde-uren", "drempel-25-werknemers"),
-    "fte": ("quotumcalculator",),
-    "uren_per_fte_per_week": ("quotumcalculator",),
-    "quotumpercentage": ("quotumpercentage",),
-    "gerealiseerde_banen": ("baan",),
-    "verloonde_uren_arbeidsbeperkten": ("verloonde-uren", "arbeidsbeperkte"),
-    "quotumtekort_berekend": ("quotumtekort",),
-    "kleine_werkgever": ("inclusiviteitsopslag", "aof-premie"),
-    "activeringsbesluit_datum": ("activering", "inclusiviteitsopslag"),
-}
-
 GRONDEN = doelgroep.LABELS  # derived from the grounds themselves
 TELT_VOOR = doelgroep.TELT_VOOR_LABELS
 SECTOREN = quotum.SECTOR_LABELS
@@ -187,7 +133,7 @@ def sentence(vraag, antwoord, facts, peildatum):
             if antwoord.get("telt_voor") == "quotumregeling":
                 text += ", en telt alleen mee voor de quotumregeling, niet voor de banenafspraak"
             return text + "."
-        if antwoord.get("grond") == "uitgesloten_beschut_werk":
+        if antwoord.get("grond") == doelgroep.UITSLUITING.id:
             return (
                 f"Nee, deze persoon hoort op {op} niet bij de doelgroep, omdat het college heeft vastgesteld "
                 "dat hij alleen in beschut werk kan werken."

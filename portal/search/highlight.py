@@ -4,6 +4,8 @@ The result's text is analysed with the index's Dutch analyzer, so "werkgever" in
 marks "werkgevers" in the text. The output is HTML: the text escaped, matches in ``<mark>``.
 """
 
+from functools import lru_cache
+
 from django.utils.html import escape, strip_tags
 from whoosh import highlight as wh
 
@@ -23,10 +25,16 @@ class _Formatter(wh.HtmlFormatter):
 
 def query_terms(words):
     """The stemmed index terms for a list of query words."""
+    return set(_terms(tuple(words or ())))
+
+
+@lru_cache(maxsize=256)
+def _terms(words):
+    # One analysis of the query words per process and query, not one per result shown.
     terms = set()
     for word in words:
         terms.update(analysis.analyze(word))
-    return terms
+    return frozenset(terms)
 
 
 def fragment(text, words, fallback=""):
@@ -38,7 +46,7 @@ def fragment(text, words, fallback=""):
             html = wh.highlight(
                 text,
                 terms,
-                analysis.text_analyzer(),
+                analysis._text(),  # built once per process; whoosh analyzers are reusable
                 wh.ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=70),
                 _Formatter(),
                 top=2,

@@ -43,8 +43,9 @@ def register_type(key, model_label, label):
     """Search ``model_label`` (a page type or another indexed model) as type ``key``.
 
     A result's title, fragment text and fallback fragment come from the object's own
-    ``search_result_title()``, ``search_result_text()`` and ``search_result_summary()`` when it
-    has them (see ``_result_for`` for the defaults)."""
+    ``search_result_title()``, ``search_result_text()``, ``search_result_summary()`` and
+    ``search_result_dates()`` when it has them (see ``_result_for`` and ``_dates_of`` for the
+    defaults)."""
     TYPES[key] = (model_label, label)
 
 
@@ -204,8 +205,21 @@ def _result_for(obj, type_key, words, score=None):
 
 
 def _dates_of(obj):
-    checked = getattr(obj, "laatst_gecontroleerd", None)
-    published = getattr(obj, "last_published_at", None)
+    """A result's dates: the object's own ``search_result_dates()`` (a list of (label, date)) when
+    its model defines it, else the day it was last published; never an error page."""
+    own = getattr(obj, "search_result_dates", None)
+    if not callable(own):
+        return result_dates(published=getattr(obj, "last_published_at", None))
+    try:
+        return list(own() or [])
+    except Exception:  # noqa: BLE001 - a result's dates are never worth an error page
+        logger.warning("No search_result_dates for the search result %r", obj, exc_info=True)
+        return []
+
+
+def result_dates(checked=None, published=None):
+    """[("Gecontroleerd", day), ("Bijgewerkt", day)]: the day the content was last checked, and the
+    day it was last published when that is later (or when it was never checked)."""
     published = timezone.localdate(published) if published else None
     dates = [("Gecontroleerd", checked)] if checked else []
     if published and (not checked or published > checked):

@@ -1,6 +1,7 @@
 """Kennisgaten: searches without results or clicks, 'niet nuttig' comments and submitted questions
 grouped by their stemmed words, ranked, and turned into a draft question in one action."""
 
+import datetime
 import re
 
 import pytest
@@ -72,6 +73,8 @@ def test_signals_are_grouped_by_stemmed_words_and_ranked(site_tree):
         ("uitzendkracht telt mee", GapQuery.Source.ZERO_RESULTS, 2),
         ("telt een uitzendkracht mee?", GapQuery.Source.NOT_USEFUL, 1),
     }
+    # Each query carries the day it was last typed (what the retention period prunes by).
+    assert set(first.queries.values_list("last_seen", flat=True)) == {datetime.date.today()}
     # Running it again changes nothing.
     assert gaps.refresh() == 4
     assert GapQuery.objects.count() == 3 + 1 + 1 + 1

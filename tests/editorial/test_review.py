@@ -113,6 +113,26 @@ def test_visitors_see_a_neutral_note_on_pages_due_or_flagged(client, site_tree):
     assert note not in client.get(fresh.url).content.decode()
 
 
+def test_with_the_fragment_cache_a_new_or_resolved_flag_shows_on_the_next_request(
+    client, site_tree, settings
+):
+    from django.utils import timezone
+
+    settings.PORTAL_FRAGMENT_CACHE = True
+    settings.PORTAL_PAGE_CACHE = False
+    page = ArticlePageFactory(
+        parent=site_tree["kennisbank"], slug="later", laatst_gecontroleerd=datetime.date.today()
+    )
+    note = "Deze pagina wordt gecontroleerd."
+    assert note not in client.get(page.url).content.decode()
+    change = RuleChange.objects.create(path="x.yaml", parameter="x", kind=RuleChange.Kind.FILE)
+    flag = ReviewFlag.objects.create(page=page, change=change, cited_as="parameterblok")
+    assert note in client.get(page.url).content.decode()
+    flag.resolved_at = timezone.now()
+    flag.save()
+    assert note not in client.get(page.url).content.decode()
+
+
 def test_the_digest_lists_the_pages_due_and_goes_to_the_eindredacteuren(
     due_and_fresh, eindredacteur, redacteur
 ):

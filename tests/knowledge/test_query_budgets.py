@@ -84,7 +84,7 @@ def test_content_pages_stay_within_their_budget(client, site, django_assert_max_
 
 @pytest.mark.parametrize(
     ("kind", "budget"),
-    [(km.ArticlePage, 9), (km.PracticeExamplePage, 9), (km.QuestionPage, 9), (km.ArticleIndexPage, 8)],
+    [(km.ArticlePage, 7), (km.PracticeExamplePage, 7), (km.QuestionPage, 7), (km.ArticleIndexPage, 8)],
 )
 def test_with_the_fragment_cache_a_page_costs_routing_and_what_is_per_visitor(
     client, site, settings, django_assert_max_num_queries, kind, budget

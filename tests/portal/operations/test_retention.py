@@ -96,7 +96,7 @@ def test_search_texts_are_stored_scrubbed_and_old_counts_pruned(site_tree):
 
 @pytest.mark.django_db
 def test_unanswered_queries_search_counts_and_votes_are_pruned_after_their_period(site_tree, settings):
-    from editorial.models import SearchDay
+    from editorial.models import ContentGap, GapQuery, SearchDay
     from home.management.commands.run_scheduler import DAILY
     from knowledge.feedback import PageFeedback
     from portal.search.models import UnansweredQuery
@@ -116,12 +116,19 @@ def test_unanswered_queries_search_counts_and_votes_are_pruned_after_their_perio
         gegeven_op=now - timedelta(days=settings.PORTAL_FEEDBACK_RETENTION_DAYS + 1)
     )
     PageFeedback.objects.create(page=page, nuttig=True)
+    # A kennisgat that became a draft keeps its queries (frozen), but not past the period.
+    gap = ContentGap.objects.create(key="jobcoach", title="Jobcoach", status=ContentGap.Status.DRAFT)
+    for text, seen in (("jobcoach oud", today - timedelta(days=days + 1)), ("jobcoach", today)):
+        GapQuery.objects.create(
+            gap=gap, text=text, source=GapQuery.Source.ZERO_RESULTS, count=1, last_seen=seen
+        )
 
     call_command("prune_old_records", verbosity=0)
 
     assert list(UnansweredQuery.objects.values_list("query_string", flat=True)) == ["weer gezocht"]
     assert list(SearchDay.objects.values_list("text", flat=True)) == ["recent"]
     assert list(PageFeedback.objects.values_list("nuttig", flat=True)) == [True]
+    assert list(gap.queries.values_list("text", flat=True)) == ["jobcoach"]
 
 
 def test_the_privacy_statement_names_the_periods_the_portal_keeps(settings):
