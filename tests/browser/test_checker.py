@@ -290,6 +290,8 @@ def test_the_calculators_and_the_placements_page(live_server, page: Page, tmp_pa
     page.get_by_label("Gerealiseerde banen (niet verplicht)").fill("12")
     press(page, "Bereken")
     expect(page.locator(".portal-short-answer")).to_contain_text("uw doelstelling is 38,96 banen")
+    expect(page.locator("#uitkomst")).to_be_focused()  # the result in view and focused, not 1,900 px down
+    expect(page.locator("#uitkomst-kop")).to_be_in_viewport()
     chart = page.get_by_role("img", name="Doelbanen tegenover gerealiseerde banen")
     expect(chart).to_be_visible()
     expect(page.get_by_role("table", name="Doelbanen, gerealiseerde banen en heffing")).to_contain_text(
@@ -305,6 +307,7 @@ def test_the_calculators_and_the_placements_page(live_server, page: Page, tmp_pa
     page.get_by_label("Verloonde uren per week").fill("12,75")
     press(page, "Bereken")
     expect(page.locator(".portal-short-answer")).to_have_text("Dit is 0,5 banen van 25,5 uur per week.")
+    expect(page.locator("#uitkomst")).to_be_focused()
     accessible(page)
 
     page.goto(base + "/check/plaatsingen/")

@@ -86,6 +86,20 @@ def test_the_other_page_types_fit_a_phone_pass_axe_and_ask_no_other_host(live_se
     assert set(headings.values()) == {1}, headings
     assert "uw vraag is verstuurd" in answers["/vragen/stel-een-vraag/?verzonden=1"]
     assert "Er ging iets mis" in answers[ERROR_PAGE]
+    # the toegankelijkheidsverklaring follows the official model (status, organisation, how to report,
+    # escalation); the privacy statement says what is kept, how long and whom to ask
+    parts = {
+        "/toegankelijkheid/": (
+            "Status: voldoet",
+            "Organisatie",
+            "Bekende beperkingen",
+            "Een probleem melden",
+            "Nationale ombudsman",
+        ),
+        "/privacy/": ("Wat het portaal bewaart, en hoe lang", "90 dagen", "Uw rechten", "Contact"),
+    }
+    for path, needed in parts.items():
+        assert [part for part in needed if part not in answers[path]] == [], path
     for path in this_years_quotum_tools()[:2]:  # an answer for this year, not an error or "not yet"
         assert "uw doelstelling is" in answers[path], answers[path]
         assert "niet goed ingevuld" not in answers[path] and "nog niet te beantwoorden" not in answers[path]
