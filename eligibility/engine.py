@@ -204,10 +204,12 @@ def request_json_schema(question):
         "additionalProperties": False,
         "properties": {
             "peildatum": {
-                "type": "string",
+                # null is taken as omitted (the API has always accepted it so): today
+                "type": ["string", "null"],
                 "format": "date",
                 "title": "Peildatum",
-                "description": "De datum waarop de regels worden toegepast (JJJJ-MM-DD). Standaard: vandaag.",
+                "description": "De datum waarop de regels worden toegepast (JJJJ-MM-DD). "
+                "Weggelaten of null: vandaag.",
             },
             "feiten": {
                 "type": "object",
