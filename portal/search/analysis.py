@@ -134,6 +134,65 @@ STOP_WORDS = frozenset(
     ]
 )
 
+#: Light words: Dutch function words that are not stop words (the stop list keeps its Snowball
+#: origin, and the index keeps these words). In a query they weigh ``query.LIGHT_WEIGHT`` instead
+#: of a full word: they break ties between pages but do not decide them ("kunnen we samen met
+#: andere werkgevers banen creeren": "we" is on many pages that are not about working together).
+#: The list is closed-class, not tuned on queries: the personal and possessive pronouns, the
+#: forms of the modal and auxiliary verbs, and the question words of Dutch grammar, less the
+#: stop words above; each is checked to carry no topic among the content's most frequent words
+#: (``onze``, ``wij``, ``welke``, ``waar``, ``kunt`` are among its 200 most frequent).
+LIGHT_WORDS = frozenset(
+    [
+        # personal and possessive pronouns
+        "we",
+        "wij",
+        "jij",
+        "jou",
+        "jouw",
+        "jullie",
+        "onze",
+        "hen",
+        "elkaar",
+        # modal and auxiliary verbs
+        "kun",
+        "kunt",
+        "konden",
+        "moeten",
+        "moest",
+        "moesten",
+        "mag",
+        "mogen",
+        "mocht",
+        "mochten",
+        "wilt",
+        "willen",
+        "wilde",
+        "wilden",
+        "zult",
+        "zullen",
+        "zouden",
+        "bent",
+        "hebt",
+        "hadden",
+        "word",
+        "werden",
+        "ga",
+        "gaat",
+        "gaan",
+        "ging",
+        "doe",
+        "doet",
+        # question words
+        "waar",
+        "wanneer",
+        "waarom",
+        "welke",
+        "welk",
+        "hoeveel",
+    ]
+)
+
 #: Words: runs of letters and digits ("art. 38b" gives "art", "38b"; "25,5" gives "25", "5").
 TOKEN_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -291,6 +350,10 @@ def words(text):
 
 def is_stop_word(word):
     return fold(word) in STOP_WORDS
+
+
+def is_light_word(word):
+    return fold(word) in LIGHT_WORDS
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,6 +28,10 @@ MAX_QUERY_LENGTH = 255
 #: the database backends support no boosts).
 ALTERNATIVE_BOOST = 0.6
 CORRECTION_BOOST = 0.9
+#: Weight of a light word (``analysis.LIGHT_WORDS``: "we", "mag", "welke"), relative to a word
+#: that carries the topic (Whoosh only). It still counts as a whole unit in a page's share of
+#: the query's units (``portal.search.matching.Coordinated``): counting it for half measured worse.
+LIGHT_WEIGHT = 0.5
 
 _QUOTED = re.compile(r'"([^"]*)"')
 
@@ -104,7 +108,9 @@ class ParsedQuery:
             # Only stop words ("wie is het"): search for them as they are.
             content = [u for u in self.units if u[0] == "word"]
         for unit in content:
-            if unit[0] == "word":
+            if unit[0] == "word" and weighted and analysis.is_light_word(unit[1]):
+                parts.append(Boost(PlainText(unit[1]), LIGHT_WEIGHT))
+            elif unit[0] == "word":
                 word = unit[1]
                 options = [PlainText(word)]
                 forms, split = self.variants.get(word, ((), ()))

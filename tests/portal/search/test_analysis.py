@@ -161,3 +161,22 @@ def test_a_compound_with_one_known_end_keeps_that_end():
 
     assert analysis.compound_alternatives("inleenkracht", without_kracht, frequency) == ([], ["inleen"])
     assert analysis.compound_alternatives("koffieautomaat", known, frequency) == ([], [])
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_light_words_weigh_half_on_whoosh_and_stay_whole_elsewhere():
+    from modelsearch.query import Boost, PlainText
+
+    parsed = query_parser.parse("mogen we samenwerken")
+    weighted = parsed.to_query(weighted=True).subqueries
+    light = [q for q in weighted if isinstance(q, Boost)]
+    assert [(q.subquery.query_string, q.boost) for q in light] == [
+        ("mogen", query_parser.LIGHT_WEIGHT),
+        ("we", query_parser.LIGHT_WEIGHT),
+    ]
+    assert [q.query_string for q in weighted if isinstance(q, PlainText)] == ["samenwerken"]
+    # The database backends take no boosts: there a light word is an ordinary word.
+    plain = parsed.to_query(weighted=False).subqueries
+    assert [q.query_string for q in plain] == ["mogen", "we", "samenwerken"]
+    assert not analysis.is_light_word("samenwerken") and analysis.is_light_word("Wíj")
+    assert not analysis.LIGHT_WORDS & analysis.STOP_WORDS
