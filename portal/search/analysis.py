@@ -446,6 +446,27 @@ def compound_alternatives(word, known, frequency=None):
     return joined[:3], parts
 
 
+#: Other compounds of a split compound's head that stand in for it (``head_compounds``).
+MAX_HEAD_COMPOUNDS = 3
+
+
+def head_compounds(word, head, tail, words_with_prefix, frequency):
+    """The content's other compounds that begin with ``head`` (not with ``head`` + ``tail``: that
+    is a joined form), the most frequent first: for "kennisorganisatie" (kennis + organisatie)
+    in content that writes "kennisintensieve organisaties", ["kennisintensief", ...]. Together
+    with the tail they read the typed compound as the content does: a Dutch compound is a kind
+    of its tail (a kennisorganisatie is an organisatie), specified by a word that starts like it."""
+    found = []
+    for other in words_with_prefix(head):
+        if other == word or not other.isalpha() or len(other) - len(head) < MIN_TAIL:
+            continue
+        if any(other.startswith(head + link + tail) for link in LINKS):
+            continue
+        found.append(other)
+    found.sort(key=lambda w: (-frequency(w), w))
+    return found[:MAX_HEAD_COMPOUNDS]
+
+
 #: A compound of which only one end is known: that end counts when it is at least this long.
 MIN_KNOWN_END = 5
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from modelsearch.query import Boost, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, Or, Phrase, PlainText
 
 from portal.search import analysis, synonyms
 
@@ -54,6 +54,7 @@ class ParsedQuery:
     units: list = field(default_factory=list)  # from synonyms.segment
     corrections: dict = field(default_factory=dict)  # word -> corrected word
     variants: dict = field(default_factory=dict)  # word -> ([other forms], [compound parts])
+    head_compounds: dict = field(default_factory=dict)  # word -> [the content's compounds of its head]
 
     @property
     def is_empty(self):
@@ -89,7 +90,7 @@ class ParsedQuery:
                 if unit[1] in self.corrections:
                     found.append(self.corrections[unit[1]])
                 forms, parts = self.variants.get(unit[1], ((), ()))
-                found.extend([*forms, *parts])
+                found.extend([*forms, *parts, *self.head_compounds.get(unit[1], ())])
             elif unit[0] == "join":
                 found.extend([*unit[1], unit[2]])
             else:
@@ -120,6 +121,14 @@ class ParsedQuery:
                 if len(split) > 1:
                     # written apart or hyphenated ("sw-bedrijf"), or both parts anywhere
                     alternatives += [Phrase(" ".join(split)), PlainText(" ".join(split), operator="and")]
+                    compounds = self.head_compounds.get(word)
+                    if compounds:  # as the content writes it: "kennisintensieve organisaties"
+                        others = (
+                            Or([PlainText(c) for c in compounds])
+                            if len(compounds) > 1
+                            else PlainText(compounds[0])
+                        )
+                        alternatives.append(And([others, PlainText(split[-1])]))
                 elif split:
                     alternatives.append(PlainText(split[0]))
                 options += [Boost(q, CORRECTION_BOOST) if weighted else q for q in alternatives]
@@ -200,6 +209,13 @@ def parse(raw, speller=None):
         for word in parsed.corrections:
             if word in parsed.variants:
                 parsed.variants[word] = (parsed.variants[word][0], [])
+        for word, (_forms, split) in parsed.variants.items():
+            if len(split) == 2:
+                compounds = analysis.head_compounds(
+                    word, *split, speller.words_with_prefix, speller.frequency
+                )
+                if compounds:
+                    parsed.head_compounds[word] = compounds
     return parsed
 
 

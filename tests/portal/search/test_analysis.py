@@ -155,6 +155,41 @@ def test_parser_adds_compound_forms_and_joins_without_a_spelling_guess():
     assert parsed.to_simple_query().query_string == "swbedrijf jobcoaches doelgroep register"
 
 
+def test_an_unknown_compound_is_also_read_as_the_contents_compounds_of_its_head():
+    vocabulary = {
+        "kennis": 5,
+        "organisatie": 40,
+        "kennisintensief": 3,
+        "kennisintensieve": 2,
+        "kennisbank": 9,
+    }
+    vocabulary |= {"kennisorganisaties": 1, "kennisx": 1}
+    speller = spelling.ListSpeller(vocabulary)
+    found = analysis.head_compounds(
+        "kennisorganisatie", "kennis", "organisatie", speller.words_with_prefix, speller.frequency
+    )
+    # the most frequent first; not the head itself, not a joined form, no part shorter than a tail
+    assert found == ["kennisbank", "kennisintensief", "kennisintensieve"]
+    assert speller.words_with_prefix("kennisi") == ["kennisintensief", "kennisintensieve"]
+    assert speller.words_with_prefix("zzz") == []
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_parser_reads_an_unknown_compound_with_the_contents_compounds_of_its_head():
+    from modelsearch.query import And
+
+    speller = spelling.ListSpeller({"kennis": 5, "organisatie": 40, "kennisintensief": 3, "werk": 9})
+    parsed = query_parser.parse("werk in een kennisorganisatie", speller=speller)
+    assert parsed.variants["kennisorganisatie"] == ([], ["kennis", "organisatie"])
+    assert parsed.head_compounds == {"kennisorganisatie": ["kennisintensief"]}
+    assert "kennisintensief" in parsed.words_for_highlight()
+    unit = parsed.to_query(weighted=False).subqueries[-1]
+    readings = [q for q in unit.subqueries if isinstance(q, And)]
+    assert [[part.query_string for part in q.subqueries] for q in readings] == [
+        ["kennisintensief", "organisatie"]
+    ]
+
+
 def test_a_compound_with_one_known_end_keeps_that_end():
     def without_kracht(word):
         return word != "kracht" and known(word)
