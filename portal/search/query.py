@@ -19,11 +19,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from modelsearch.query import And, Boost, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, Or, Phrase, PlainText, SearchQuery
 
 from portal.search import analysis, synonyms
 
 MAX_QUERY_LENGTH = 255
+#: Word pairs of one query given a name bonus (``NamePair``).
+MAX_NAME_PAIRS = 12
 #: Weight of an added synonym or spelling alternative, relative to the words typed (Whoosh only:
 #: the database backends support no boosts).
 ALTERNATIVE_BOOST = 0.6
@@ -34,6 +36,18 @@ CORRECTION_BOOST = 0.9
 LIGHT_WEIGHT = 0.5
 
 _QUOTED = re.compile(r'"([^"]*)"')
+
+
+class NamePair(SearchQuery):
+    """Two words typed one after the other: a bonus (not a unit of the query) for an object whose
+    name (a page's title, a begrip's term) has them next to each other (Whoosh only:
+    ``portal.search.compiler``). It lifts the page whose title says what a long question asks."""
+
+    def __init__(self, first, second):
+        self.words = (first, second)
+
+    def __repr__(self):
+        return f"<NamePair {self.words!r}>"
 
 
 def clean(raw):
@@ -153,9 +167,21 @@ class ParsedQuery:
                 parts.append(Or(options))
         if not parts:
             return None
+        if weighted and len(parts) > 1:
+            parts += self._name_pairs()
         # Always an OR of units, even of one: the Whoosh backend coordinates the units of the
         # top-level OR and takes the best of each unit's alternatives.
         return Or(parts)
+
+    def _name_pairs(self):
+        """``NamePair`` bonuses for the typed words that follow each other (stop words left out,
+        as the index leaves them out; light words too: they say nothing about a name)."""
+        typed = []
+        for unit in self.units:
+            typed.extend([unit[1]] if unit[0] == "word" else unit[1])
+        typed = [w for w in typed if not analysis.is_stop_word(w) and not analysis.is_light_word(w)]
+        pairs = list(dict.fromkeys(zip(typed, typed[1:], strict=False)))
+        return [NamePair(first, second) for first, second in pairs[:MAX_NAME_PAIRS]]
 
     def to_simple_query(self):
         """The typed words only (no synonyms, corrections or phrases), all required: the cheap

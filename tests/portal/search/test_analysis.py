@@ -215,3 +215,18 @@ def test_light_words_weigh_half_on_whoosh_and_stay_whole_elsewhere():
     assert [q.query_string for q in plain] == ["mogen", "we", "samenwerken"]
     assert not analysis.is_light_word("samenwerken") and analysis.is_light_word("Wíj")
     assert not analysis.LIGHT_WORDS & analysis.STOP_WORDS
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_word_pairs_of_a_long_question_become_name_bonuses_on_whoosh_only():
+    parsed = query_parser.parse("kunnen we samen met andere werkgevers banen creeren")
+    pairs = [
+        q.words for q in parsed.to_query(weighted=True).subqueries if isinstance(q, query_parser.NamePair)
+    ]
+    # stop words ("kunnen", "met", "andere") and light words ("we") are left out, as in the index
+    assert pairs == [("samen", "werkgevers"), ("werkgevers", "banen"), ("banen", "creeren")]
+    assert not any(isinstance(q, query_parser.NamePair) for q in parsed.to_query(weighted=False).subqueries)
+    assert not any(
+        isinstance(q, query_parser.NamePair)
+        for q in query_parser.parse("quotumheffing").to_query().subqueries
+    )
