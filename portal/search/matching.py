@@ -152,9 +152,10 @@ class _NaryMatcher(matching.Matcher):
         return [c for c in self._active if c.id() == current]
 
     def score(self):
-        return self._combine([c.score() for c in self._on_current()])
+        return self._combine(self._on_current())
 
-    def _combine(self, scores):
+    def _combine(self, children):
+        """The score of the document from its children positioned on it."""
         raise NotImplementedError
 
     def weight(self):
@@ -185,13 +186,9 @@ class CoordinatedMatcher(_NaryMatcher):
         self._bonus = {id(c) for c in children[len(children) - options.get("bonus", 0) :]}
         self._units = total - len(self._bonus)
 
-    def _combine(self, scores):
-        raise AssertionError("scored in score()")
-
-    def score(self):
-        on = self._on_current()
-        units = sum(1 for c in on if id(c) not in self._bonus)
-        return sum(c.score() for c in on) * (units / self._units) ** self._options["power"]
+    def _combine(self, children):
+        units = sum(1 for c in children if id(c) not in self._bonus)
+        return sum(c.score() for c in children) * (units / self._units) ** self._options["power"]
 
 
 class Coordinated(_NaryOr):
@@ -218,8 +215,8 @@ class Coordinated(_NaryOr):
 
 
 class BestOfMatcher(_NaryMatcher):
-    def _combine(self, scores):
-        return max(scores)
+    def _combine(self, children):
+        return max(c.score() for c in children)
 
 
 class BestOf(_NaryOr):

@@ -13,6 +13,9 @@
   and two typed words their joined form ("loonkosten subsidie" -> "loonkostensubsidie").
 - The words are OR-ed: a page with more of them ranks higher (coordination on Whoosh), so a
   question typed in full still finds the page that answers it.
+- On Whoosh only (the database backends take no weights): light words ("we", "mag", "welke")
+  weigh half a word, and two typed words that follow each other give a bonus to an object
+  whose name has them next to each other (``NamePair``).
 """
 
 import re
