@@ -134,6 +134,65 @@ STOP_WORDS = frozenset(
     ]
 )
 
+#: Light words: Dutch function words that are not stop words (the stop list keeps its Snowball
+#: origin, and the index keeps these words). In a query they weigh ``query.LIGHT_WEIGHT`` instead
+#: of a full word: they break ties between pages but do not decide them ("kunnen we samen met
+#: andere werkgevers banen creeren": "we" is on many pages that are not about working together).
+#: The list is closed-class, not tuned on queries: the personal and possessive pronouns, the
+#: forms of the modal and auxiliary verbs, and the question words of Dutch grammar, less the
+#: stop words above; each is checked to carry no topic among the content's most frequent words
+#: (``onze``, ``wij``, ``welke``, ``waar``, ``kunt`` are among its 200 most frequent).
+LIGHT_WORDS = frozenset(
+    [
+        # personal and possessive pronouns
+        "we",
+        "wij",
+        "jij",
+        "jou",
+        "jouw",
+        "jullie",
+        "onze",
+        "hen",
+        "elkaar",
+        # modal and auxiliary verbs
+        "kun",
+        "kunt",
+        "konden",
+        "moeten",
+        "moest",
+        "moesten",
+        "mag",
+        "mogen",
+        "mocht",
+        "mochten",
+        "wilt",
+        "willen",
+        "wilde",
+        "wilden",
+        "zult",
+        "zullen",
+        "zouden",
+        "bent",
+        "hebt",
+        "hadden",
+        "word",
+        "werden",
+        "ga",
+        "gaat",
+        "gaan",
+        "ging",
+        "doe",
+        "doet",
+        # question words
+        "waar",
+        "wanneer",
+        "waarom",
+        "welke",
+        "welk",
+        "hoeveel",
+    ]
+)
+
 #: Words: runs of letters and digits ("art. 38b" gives "art", "38b"; "25,5" gives "25", "5").
 TOKEN_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -293,6 +352,10 @@ def is_stop_word(word):
     return fold(word) in STOP_WORDS
 
 
+def is_light_word(word):
+    return fold(word) in LIGHT_WORDS
+
+
 # ---------------------------------------------------------------------------------------------
 # Compounds and inflection, from the index's own vocabulary
 #
@@ -381,6 +444,27 @@ def compound_alternatives(word, known, frequency=None):
     elif not splits and not own:
         parts = _known_end(word, known)
     return joined[:3], parts
+
+
+#: Other compounds of a split compound's head that stand in for it (``head_compounds``).
+MAX_HEAD_COMPOUNDS = 3
+
+
+def head_compounds(word, head, tail, words_with_prefix, frequency):
+    """The content's other compounds that begin with ``head`` (not with ``head`` + ``tail``: that
+    is a joined form), the most frequent first: for "kennisorganisatie" (kennis + organisatie)
+    in content that writes "kennisintensieve organisaties", ["kennisintensief", ...]. Together
+    with the tail they read the typed compound as the content does: a Dutch compound is a kind
+    of its tail (a kennisorganisatie is an organisatie), specified by a word that starts like it."""
+    found = []
+    for other in words_with_prefix(head):
+        if other == word or not other.isalpha() or len(other) - len(head) < MIN_TAIL:
+            continue
+        if any(other.startswith(head + link + tail) for link in LINKS):
+            continue
+        found.append(other)
+    found.sort(key=lambda w: (-frequency(w), w))
+    return found[:MAX_HEAD_COMPOUNDS]
 
 
 #: A compound of which only one end is known: that end counts when it is at least this long.

@@ -19,6 +19,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import query as wq
 
 from portal.search import analysis, matching, schema
+from portal.search.query import NamePair
 
 
 class Untranslatable(Exception):
@@ -34,20 +35,22 @@ def _all_of(queries):
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def _any_of(queries, coordinated=False):
+def _any_of(queries, coordinated=False, bonus=()):
     """OR of ``queries``; ``coordinated``: they are the units of a visitor's query, and a document
-    scores by how many of them it matches (``portal.search.matching.Coordinated``)."""
+    scores by how many of them it matches (``portal.search.matching.Coordinated``), plus the
+    ``bonus`` queries it matches (which are no units)."""
     queries = [q for q in queries if q is not wq.NullQuery]
     if any(isinstance(q, wq.Every) for q in queries):
         return wq.Every()
     if not queries:
         return wq.NullQuery
-    if len(queries) == 1:
+    bonus = [q for q in bonus if q is not wq.NullQuery]
+    if len(queries) == 1 and not bonus:
         return queries[0]
     power = WhooshSearchQueryCompiler.COORDINATION_POWER
     if coordinated and power:
-        return matching.Coordinated(queries, power=power)
-    return matching.Union(queries)
+        return matching.Coordinated([*queries, *bonus], power=power, bonus=len(bonus))
+    return matching.Union([*queries, *bonus])
 
 
 def _best_of(queries):
@@ -175,13 +178,49 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if isinstance(query, And):
             return _all_of([self.compile_text(q, fields, top=False) for q in query.subqueries])
         if isinstance(query, Or):
-            parts = [self.compile_text(q, fields, top=False) for q in query.subqueries]
-            # The visitor's query: an OR of units, coordinated. Inside it: the alternatives of one
-            # unit, of which the best counts.
-            return _any_of(parts, coordinated=True) if top else _best_of(parts)
+            pairs = [q for q in query.subqueries if isinstance(q, NamePair)]
+            parts = [self.compile_text(q, fields, top=False) for q in query.subqueries if q not in pairs]
+            # The visitor's query: an OR of units, coordinated, with the bonus of its word pairs.
+            # Inside it: the alternatives of one unit, of which the best counts.
+            if not top:
+                return _best_of(parts)
+            return _any_of(parts, coordinated=True, bonus=[self._name_pair(q) for q in pairs])
+        if isinstance(query, NamePair):
+            return wq.NullQuery  # only a bonus to the units of a visitor's query
         if isinstance(query, Not):
             return _negate(self.compile_text(query.subquery, fields, top=False))
         raise NotImplementedError(f"{type(query).__name__} is not supported by the Whoosh backend")
+
+    #: Weight of a ``NamePair`` bonus: two typed words next to each other in an object's name.
+    NAME_PAIR_BOOST = 1.0
+
+    def name_fields(self):
+        """The index fields of the name of this model and its subclasses: the top-level search
+        fields with a model's highest boost (a page's title, a begrip's term and afkorting)."""
+        if self.fields is not None:
+            return []
+        found = []
+        for model in [self.queryset.model, *indexed_descendants(self.queryset.model)]:
+            boosts = {}
+            for field in model.get_search_fields():
+                if isinstance(field, SearchField):
+                    boosts[field.field_name] = max(boosts.get(field.field_name, 0), field.boost or 1.0)
+            top = max(boosts.values(), default=None)
+            found += [self.index_field_name(path) for path, boost in boosts.items() if boost == top]
+        return _unique(found)
+
+    def _name_pair(self, pair):
+        terms = [analysis.analyze(word) for word in pair.words]
+        if not self.NAME_PAIR_BOOST or not all(len(t) == 1 for t in terms):
+            return wq.NullQuery
+        terms = [t[0] for t in terms]
+        return _any_of(
+            [
+                wq.Phrase(name, terms, boost=self.NAME_PAIR_BOOST)
+                for name in self.name_fields()
+                if all(self._known(name, term) for term in terms)
+            ]
+        )
 
     def text_query(self):
         return self.compile_text(self.query, self.text_fields())

@@ -152,9 +152,10 @@ class _NaryMatcher(matching.Matcher):
         return [c for c in self._active if c.id() == current]
 
     def score(self):
-        return self._combine([c.score() for c in self._on_current()])
+        return self._combine(self._on_current())
 
-    def _combine(self, scores):
+    def _combine(self, children):
+        """The score of the document from its children positioned on it."""
         raise NotImplementedError
 
     def weight(self):
@@ -180,23 +181,42 @@ class _NaryMatcher(matching.Matcher):
 
 
 class CoordinatedMatcher(_NaryMatcher):
-    def _combine(self, scores):
-        return sum(scores) * (len(scores) / self._total) ** self._options["power"]
+    def __init__(self, children, total, **options):
+        super().__init__(children, total, **options)
+        self._bonus = {id(c) for c in children[len(children) - options.get("bonus", 0) :]}
+        self._units = total - len(self._bonus)
+
+    def _combine(self, children):
+        units = sum(1 for c in children if id(c) not in self._bonus)
+        return sum(c.score() for c in children) * (units / self._units) ** self._options["power"]
 
 
 class Coordinated(_NaryOr):
-    """OR of units, scored by the sum of the matching units times their share to ``power``."""
+    """OR of units, scored by the sum of the matching units times their share to ``power``.
+    The last ``bonus`` subqueries are no units: they add their score to a document that
+    matches them (two typed words next to each other in its name), and do not count in the share."""
 
     JOINT = " COORD "
     matcher_class = CoordinatedMatcher
 
-    def __init__(self, subqueries, boost=1.0, power=2.0):
-        super().__init__(subqueries, boost=boost, power=power)
+    def __init__(self, subqueries, boost=1.0, power=2.0, bonus=0):
+        super().__init__(subqueries, boost=boost, power=power, bonus=bonus)
+
+    def normalize(self):
+        count = self.options["bonus"]
+        subs = [q.normalize() for q in self.subqueries]
+        units = [q for q in subs[: len(subs) - count] if q is not wq.NullQuery]
+        bonus = [q for q in subs[len(subs) - count :] if q is not wq.NullQuery] if count else []
+        if not units:
+            return wq.NullQuery
+        return self.__class__(
+            [*units, *bonus], boost=self.boost, power=self.options["power"], bonus=len(bonus)
+        )
 
 
 class BestOfMatcher(_NaryMatcher):
-    def _combine(self, scores):
-        return max(scores)
+    def _combine(self, children):
+        return max(c.score() for c in children)
 
 
 class BestOf(_NaryOr):

@@ -13,23 +13,44 @@
   and two typed words their joined form ("loonkosten subsidie" -> "loonkostensubsidie").
 - The words are OR-ed: a page with more of them ranks higher (coordination on Whoosh), so a
   question typed in full still finds the page that answers it.
+- On Whoosh only (the database backends take no weights): light words ("we", "mag", "welke")
+  weigh half a word, and two typed words that follow each other give a bonus to an object
+  whose name has them next to each other (``NamePair``).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from modelsearch.query import Boost, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, Or, Phrase, PlainText, SearchQuery
 
 from portal.search import analysis, synonyms
 
 MAX_QUERY_LENGTH = 255
+#: Word pairs of one query given a name bonus (``NamePair``).
+MAX_NAME_PAIRS = 12
 #: Weight of an added synonym or spelling alternative, relative to the words typed (Whoosh only:
 #: the database backends support no boosts).
 ALTERNATIVE_BOOST = 0.6
 CORRECTION_BOOST = 0.9
+#: Weight of a light word (``analysis.LIGHT_WORDS``: "we", "mag", "welke"), relative to a word
+#: that carries the topic (Whoosh only). It still counts as a whole unit in a page's share of
+#: the query's units (``portal.search.matching.Coordinated``): counting it for half measured worse.
+LIGHT_WEIGHT = 0.5
 
 _QUOTED = re.compile(r'"([^"]*)"')
+
+
+class NamePair(SearchQuery):
+    """Two words typed one after the other: a bonus (not a unit of the query) for an object whose
+    name (a page's title, a begrip's term) has them next to each other (Whoosh only:
+    ``portal.search.compiler``). It lifts the page whose title says what a long question asks."""
+
+    def __init__(self, first, second):
+        self.words = (first, second)
+
+    def __repr__(self):
+        return f"<NamePair {self.words!r}>"
 
 
 def clean(raw):
@@ -50,6 +71,7 @@ class ParsedQuery:
     units: list = field(default_factory=list)  # from synonyms.segment
     corrections: dict = field(default_factory=dict)  # word -> corrected word
     variants: dict = field(default_factory=dict)  # word -> ([other forms], [compound parts])
+    head_compounds: dict = field(default_factory=dict)  # word -> [the content's compounds of its head]
 
     @property
     def is_empty(self):
@@ -85,7 +107,7 @@ class ParsedQuery:
                 if unit[1] in self.corrections:
                     found.append(self.corrections[unit[1]])
                 forms, parts = self.variants.get(unit[1], ((), ()))
-                found.extend([*forms, *parts])
+                found.extend([*forms, *parts, *self.head_compounds.get(unit[1], ())])
             elif unit[0] == "join":
                 found.extend([*unit[1], unit[2]])
             else:
@@ -104,7 +126,9 @@ class ParsedQuery:
             # Only stop words ("wie is het"): search for them as they are.
             content = [u for u in self.units if u[0] == "word"]
         for unit in content:
-            if unit[0] == "word":
+            if unit[0] == "word" and weighted and analysis.is_light_word(unit[1]):
+                parts.append(Boost(PlainText(unit[1]), LIGHT_WEIGHT))
+            elif unit[0] == "word":
                 word = unit[1]
                 options = [PlainText(word)]
                 forms, split = self.variants.get(word, ((), ()))
@@ -114,6 +138,14 @@ class ParsedQuery:
                 if len(split) > 1:
                     # written apart or hyphenated ("sw-bedrijf"), or both parts anywhere
                     alternatives += [Phrase(" ".join(split)), PlainText(" ".join(split), operator="and")]
+                    compounds = self.head_compounds.get(word)
+                    if compounds:  # as the content writes it: "kennisintensieve organisaties"
+                        others = (
+                            Or([PlainText(c) for c in compounds])
+                            if len(compounds) > 1
+                            else PlainText(compounds[0])
+                        )
+                        alternatives.append(And([others, PlainText(split[-1])]))
                 elif split:
                     alternatives.append(PlainText(split[0]))
                 options += [Boost(q, CORRECTION_BOOST) if weighted else q for q in alternatives]
@@ -138,9 +170,21 @@ class ParsedQuery:
                 parts.append(Or(options))
         if not parts:
             return None
+        if weighted and len(parts) > 1:
+            parts += self._name_pairs()
         # Always an OR of units, even of one: the Whoosh backend coordinates the units of the
         # top-level OR and takes the best of each unit's alternatives.
         return Or(parts)
+
+    def _name_pairs(self):
+        """``NamePair`` bonuses for the typed words that follow each other (stop words left out,
+        as the index leaves them out; light words too: they say nothing about a name)."""
+        typed = []
+        for unit in self.units:
+            typed.extend([unit[1]] if unit[0] == "word" else unit[1])
+        typed = [w for w in typed if not analysis.is_stop_word(w) and not analysis.is_light_word(w)]
+        pairs = list(dict.fromkeys(zip(typed, typed[1:], strict=False)))
+        return [NamePair(first, second) for first, second in pairs[:MAX_NAME_PAIRS]]
 
     def to_simple_query(self):
         """The typed words only (no synonyms, corrections or phrases), all required: the cheap
@@ -194,6 +238,13 @@ def parse(raw, speller=None):
         for word in parsed.corrections:
             if word in parsed.variants:
                 parsed.variants[word] = (parsed.variants[word][0], [])
+        for word, (_forms, split) in parsed.variants.items():
+            if len(split) == 2:
+                compounds = analysis.head_compounds(
+                    word, *split, speller.words_with_prefix, speller.frequency
+                )
+                if compounds:
+                    parsed.head_compounds[word] = compounds
     return parsed
 
 

@@ -6,6 +6,8 @@ index. On the database backend it is built from the indexed objects' text and ke
 for ``VOCABULARY_TTL`` seconds (or until a page or begrip changes in this process).
 """
 
+import bisect
+import itertools
 import threading
 import time
 from collections import Counter
@@ -14,6 +16,8 @@ from portal.search import analysis, synonyms
 
 VOCABULARY_TTL = 600
 MAX_CANDIDATES = 50
+#: Words looked at for ``words_with_prefix`` (a short prefix must not scan the whole vocabulary).
+MAX_PREFIXED = 200
 
 
 def edit_distance(a, b):
@@ -46,6 +50,10 @@ class BaseSpeller:
 
     def known(self, word):
         return self.frequency(word) > 0 or synonyms.is_known(word)
+
+    def words_with_prefix(self, prefix):  # noqa: ARG002 - a speller without a word list has none
+        """Up to ``MAX_PREFIXED`` words of the vocabulary that start with ``prefix``, in order."""
+        return []
 
     def correct(self, word):
         if self.known(word):
@@ -83,6 +91,10 @@ class WhooshSpeller(BaseSpeller):
         terms = self.reader.terms_within("spell", word, maxdist, prefix=1)
         return terms[:MAX_CANDIDATES] if isinstance(terms, list) else list(terms)[:MAX_CANDIDATES]
 
+    def words_with_prefix(self, prefix):
+        terms = itertools.islice(self.reader.expand_prefix("spell", prefix), MAX_PREFIXED)
+        return [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+
 
 class ListSpeller(BaseSpeller):
     """A speller over a word -> frequency dict (the database backend's vocabulary)."""
@@ -92,6 +104,18 @@ class ListSpeller(BaseSpeller):
         self.buckets = {}
         for word in counts:
             self.buckets.setdefault((word[:1], len(word)), []).append(word)
+        self._sorted = None
+
+    def words_with_prefix(self, prefix):
+        if self._sorted is None:
+            self._sorted = sorted(self.counts)
+        start = bisect.bisect_left(self._sorted, prefix)
+        found = []
+        for word in itertools.islice(self._sorted, start, start + MAX_PREFIXED):
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
 
     def frequency(self, word):
         return self.counts.get(word, 0)

@@ -155,9 +155,78 @@ def test_parser_adds_compound_forms_and_joins_without_a_spelling_guess():
     assert parsed.to_simple_query().query_string == "swbedrijf jobcoaches doelgroep register"
 
 
+def test_an_unknown_compound_is_also_read_as_the_contents_compounds_of_its_head():
+    vocabulary = {
+        "kennis": 5,
+        "organisatie": 40,
+        "kennisintensief": 3,
+        "kennisintensieve": 2,
+        "kennisbank": 9,
+    }
+    vocabulary |= {"kennisorganisaties": 1, "kennisx": 1}
+    speller = spelling.ListSpeller(vocabulary)
+    found = analysis.head_compounds(
+        "kennisorganisatie", "kennis", "organisatie", speller.words_with_prefix, speller.frequency
+    )
+    # the most frequent first; not the head itself, not a joined form, no part shorter than a tail
+    assert found == ["kennisbank", "kennisintensief", "kennisintensieve"]
+    assert speller.words_with_prefix("kennisi") == ["kennisintensief", "kennisintensieve"]
+    assert speller.words_with_prefix("zzz") == []
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_parser_reads_an_unknown_compound_with_the_contents_compounds_of_its_head():
+    from modelsearch.query import And
+
+    speller = spelling.ListSpeller({"kennis": 5, "organisatie": 40, "kennisintensief": 3, "werk": 9})
+    parsed = query_parser.parse("werk in een kennisorganisatie", speller=speller)
+    assert parsed.variants["kennisorganisatie"] == ([], ["kennis", "organisatie"])
+    assert parsed.head_compounds == {"kennisorganisatie": ["kennisintensief"]}
+    assert "kennisintensief" in parsed.words_for_highlight()
+    unit = parsed.to_query(weighted=False).subqueries[-1]
+    readings = [q for q in unit.subqueries if isinstance(q, And)]
+    assert [[part.query_string for part in q.subqueries] for q in readings] == [
+        ["kennisintensief", "organisatie"]
+    ]
+
+
 def test_a_compound_with_one_known_end_keeps_that_end():
     def without_kracht(word):
         return word != "kracht" and known(word)
 
     assert analysis.compound_alternatives("inleenkracht", without_kracht, frequency) == ([], ["inleen"])
     assert analysis.compound_alternatives("koffieautomaat", known, frequency) == ([], [])
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_light_words_weigh_half_on_whoosh_and_stay_whole_elsewhere():
+    from modelsearch.query import Boost, PlainText
+
+    parsed = query_parser.parse("mogen we samenwerken")
+    weighted = parsed.to_query(weighted=True).subqueries
+    light = [q for q in weighted if isinstance(q, Boost)]
+    assert [(q.subquery.query_string, q.boost) for q in light] == [
+        ("mogen", query_parser.LIGHT_WEIGHT),
+        ("we", query_parser.LIGHT_WEIGHT),
+    ]
+    assert [q.query_string for q in weighted if isinstance(q, PlainText)] == ["samenwerken"]
+    # The database backends take no boosts: there a light word is an ordinary word.
+    plain = parsed.to_query(weighted=False).subqueries
+    assert [q.query_string for q in plain] == ["mogen", "we", "samenwerken"]
+    assert not analysis.is_light_word("samenwerken") and analysis.is_light_word("Wíj")
+    assert not analysis.LIGHT_WORDS & analysis.STOP_WORDS
+
+
+@pytest.mark.django_db  # the synonym groups read the Begrip snippets
+def test_word_pairs_of_a_long_question_become_name_bonuses_on_whoosh_only():
+    parsed = query_parser.parse("kunnen we samen met andere werkgevers banen creeren")
+    pairs = [
+        q.words for q in parsed.to_query(weighted=True).subqueries if isinstance(q, query_parser.NamePair)
+    ]
+    # stop words ("kunnen", "met", "andere") and light words ("we") are left out, as in the index
+    assert pairs == [("samen", "werkgevers"), ("werkgevers", "banen"), ("banen", "creeren")]
+    assert not any(isinstance(q, query_parser.NamePair) for q in parsed.to_query(weighted=False).subqueries)
+    assert not any(
+        isinstance(q, query_parser.NamePair)
+        for q in query_parser.parse("quotumheffing").to_query().subqueries
+    )

@@ -231,3 +231,36 @@ def test_or_with_a_missing_word_still_ranks(tmp_path):
     hits = store.searcher().search(query, limit=2)
     assert [h["docid"] for h in hits] == ["a:1", "a:2"]
     assert all(h.score > 0 for h in hits)
+
+
+def test_a_name_pair_bonus_adds_its_score_but_is_no_unit(tmp_path):
+    """Two typed words next to each other in a title lift that document; a bonus alone never
+    counts as a matched unit (the share of units stays that of the words)."""
+    from whoosh import query as wq
+
+    from portal.search.matching import Coordinated
+
+    store = IndexStore.for_path(tmp_path / "ix")
+    store.reset()
+    with store.writer() as writer:
+        writer.update_document(
+            docid="a:1", ct="test", x_all="banen andere werkgevers", s_title="banen werkgevers"
+        )
+        writer.update_document(
+            docid="a:2", ct="test", x_all="banen andere werkgevers", s_title="werkgevers en banen"
+        )
+        writer.update_document(docid="a:3", ct="test", x_all="banen", s_title="banen werkgevers")
+    from portal.search.analysis import analyze
+
+    banen, werkgevers = analyze("banen werkgevers")  # the stems
+    units = [wq.Term("x_all", banen), wq.Term("x_all", werkgevers)]
+    pair = wq.Phrase("s_title", [banen, werkgevers])
+    plain = {h["docid"]: h.score for h in store.searcher().search(Coordinated(units, power=1.0), limit=3)}
+    bonus = Coordinated([*units, pair], power=1.0, bonus=1)
+    with_bonus = {h["docid"]: h.score for h in store.searcher().search(bonus, limit=3)}
+    assert plain["a:1"] == pytest.approx(plain["a:2"])  # the same words: a tie without the bonus
+    assert with_bonus["a:1"] > with_bonus["a:2"] == pytest.approx(plain["a:2"])
+    # a:3 has one of the two units: half its score counts, with its bonus halved too
+    assert with_bonus["a:3"] < with_bonus["a:1"]
+    assert bonus.normalize().options["bonus"] == 1
+    assert Coordinated([wq.NullQuery, pair], bonus=1).normalize() is wq.NullQuery
