@@ -65,6 +65,28 @@ def visitor_paths():
     ]
 
 
+def interactive_states(page: Page, base):
+    """Drive the page through the states no URL reaches; yield the name of each once it shows:
+    the question form with errors, its step with similar questions, and a page's feedback form
+    with the comment field opened."""
+    ask = base + "/vragen/stel-een-vraag/"
+    page.goto(ask)
+    page.get_by_label("Uw vraag").fill("kort")
+    page.get_by_label("E-mailadres voor het antwoord (niet verplicht)").fill("geen-adres")
+    page.get_by_role("button", name="Volgende: zoek vergelijkbare vragen").click()
+    page.get_by_role("alert").wait_for()
+    yield "/vragen/stel-een-vraag/ (errors)"
+    page.get_by_label("Uw vraag").fill("Telt een uitzendkracht uit de doelgroep mee?")
+    page.get_by_label("E-mailadres voor het antwoord (niet verplicht)").fill("")
+    page.get_by_role("button", name="Volgende: zoek vergelijkbare vragen").click()
+    page.get_by_text("Lijkt uw vraag op een van deze?").wait_for()
+    yield "/vragen/stel-een-vraag/ (similar questions)"
+    page.goto(base + "/vragen/uitzendkracht/")
+    page.get_by_text("Iets toevoegen? (niet verplicht)").click()
+    page.get_by_label("Wat zocht u, of wat miste u op deze pagina?").wait_for()
+    yield "/vragen/uitzendkracht/ (feedback comment open)"
+
+
 # [{target, width, height}] for every target on the page that is too small and has no exception.
 SMALL_TARGETS = """(minimum) => {
   const radius = minimum / 2;
@@ -115,17 +137,25 @@ SMALL_TARGETS = """(minimum) => {
 
 
 def small_targets(page: Page, base, paths):
-    """["width path: target (width x height)"] for every target too small and too close."""
+    """["width path: target (width x height)"] for every target too small and too close, on each
+    path and in each of the interactive states."""
     found = []
-    for path in paths:
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-        page.goto(base + path)
+
+    def measure(path):
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
-            found += [
+            found.extend(
                 f"{width} {path}: {t['target']} ({t['width']}x{t['height']})"
                 for t in page.evaluate(SMALL_TARGETS, MINIMUM)
-            ]
+            )
+        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    for path in paths:
+        page.goto(base + path)
+        measure(path)
+    for state in interactive_states(page, base):
+        measure(state)
     return found
 
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.test_responsive import OVERFLOW
-from tests.browser.test_target_size import build_visitor_demo, visitor_paths
+from tests.browser.test_target_size import build_visitor_demo, interactive_states, visitor_paths
 
 WIDTHS = (320, 1280)
 
@@ -60,23 +60,31 @@ CLIPPED = """() => {
 
 
 def lost_text(page: Page, base, paths):
-    """["width path: what is lost"] on every path, with the criterion's spacing applied."""
+    """["width path: what is lost"] on every path and in each interactive state, with the
+    criterion's spacing applied."""
     found = []
-    for path in paths:
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-        page.goto(base + path)
+
+    def measure(path):
         page.evaluate(APPLY_SPACING, SPACING_CSS)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
-            found += [
+            found.extend(
                 f"{width} {path}: {c['box']} {c['hidden'].strip()} of {c['text']!r}"
                 for c in page.evaluate(CLIPPED)
-            ]
+            )
             measured = page.evaluate(OVERFLOW)
             if measured["scroll"] > measured["inner"]:
                 found.append(
                     f"{width} {path}: the page is {measured['scroll']} px wide ({measured['worst']})"
                 )
+        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    for path in paths:
+        page.goto(base + path)
+        measure(path)
+    for state in interactive_states(page, base):
+        measure(state)
     return found
 
 
