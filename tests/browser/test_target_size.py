@@ -12,12 +12,15 @@ a page can show in its layout:
   " · " is not a sentence).
 
 The demo gets a few more pages than the other browser tests use, so that the begrippen list has
-a row of letters and the vragenbank and the search results have more than one page.
+a row of letters and the vragenbank and the search results have more than one page; and the
+states no URL reaches (the question form's errors and similar questions, an opened feedback
+comment) are measured as well.
 """
 
 import pytest
 from playwright.sync_api import Page
 
+from knowledge.models import QuestionIndexPage
 from tests.browser.demo import PAGES, build_demo
 from tests.browser.test_responsive import checker_paths
 from tests.factories import BegripFactory, QuestionPageFactory
@@ -41,8 +44,6 @@ EXTRA_QUESTIONS = 21  # the vragenbank shows 20 a page, the search 10
 def build_visitor_demo():
     """The shared demo, plus begrippen under several letters and enough questions to page."""
     build_demo()
-    from knowledge.models import QuestionIndexPage
-
     vragen = QuestionIndexPage.objects.get()
     for number in range(1, EXTRA_QUESTIONS + 1):
         QuestionPageFactory(

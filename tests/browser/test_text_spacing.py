@@ -17,7 +17,7 @@ from tests.browser.test_target_size import build_visitor_demo, interactive_state
 
 WIDTHS = (320, 1280)
 
-# The criterion's spacing, the way the W3C's own test bookmarklet sets it.
+# The criterion's spacing, as the common text-spacing bookmarklet sets it.
 SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-block-end: 2em !important; }
