@@ -22,6 +22,7 @@ from playwright.sync_api import Page
 
 from knowledge.models import QuestionIndexPage
 from tests.browser.demo import PAGES, build_demo
+from tests.browser.test_page_types import service_pages, this_years_quotum_tools
 from tests.browser.test_responsive import checker_paths
 from tests.factories import BegripFactory, QuestionPageFactory
 
@@ -42,7 +43,10 @@ EXTRA_QUESTIONS = 21  # the vragenbank shows 20 a page, the search 10
 
 
 def build_visitor_demo():
-    """The shared demo, plus begrippen under several letters and enough questions to page."""
+    """The shared demo, plus begrippen under several letters, enough questions to page, and the
+    service pages from the content files. Returns the paths to visit: every page type the other
+    browser tests visit, the pages that only page with more content (a second page of the
+    vragenbank and of the search), the quotum tools' answers and every checker screen."""
     build_demo()
     vragen = QuestionIndexPage.objects.get()
     for number in range(1, EXTRA_QUESTIONS + 1):
@@ -53,15 +57,13 @@ def build_visitor_demo():
         )
     for term in BEGRIPPEN:
         BegripFactory(slug=term.lower(), term=term, afkorting="", synoniemen="")
-
-
-def visitor_paths():
-    """Every page type the other browser tests visit, the pages that only page with more content
-    (a second page of the vragenbank and of the search), and every checker screen."""
+    service = [path for path in service_pages() if path not in PAGES]
     return [
         *PAGES,
+        *service,
         "/vragen/?pagina=2",
         "/zoeken/?q=uitzendkracht&pagina=2",
+        *this_years_quotum_tools(),
         *checker_paths(),
     ]
 
@@ -164,8 +166,8 @@ def small_targets(page: Page, base, paths):
 def test_every_target_on_every_page_type_is_large_enough_or_spaced_on_a_phone_and_a_wide_screen(
     live_server, page: Page
 ):
-    build_visitor_demo()
-    paths = visitor_paths()
+    paths = build_visitor_demo()
+    assert {"/colofon/", "/contact/", "/privacy/", "/check/quotum/calculator/"} <= set(paths)
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 800})
     # the content the extra pages need is there: a row of letters, a second page of each list
     page.goto(live_server.url + "/begrippen/")

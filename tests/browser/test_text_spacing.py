@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.test_responsive import OVERFLOW
-from tests.browser.test_target_size import build_visitor_demo, interactive_states, visitor_paths
+from tests.browser.test_target_size import build_visitor_demo, interactive_states
 
 WIDTHS = (320, 1280)
 
@@ -90,14 +90,14 @@ def lost_text(page: Page, base, paths):
 
 @pytest.mark.django_db(transaction=True)
 def test_no_text_is_lost_with_wider_text_spacing_on_any_page_type(live_server, page: Page):
-    build_visitor_demo()
+    paths = build_visitor_demo()
     page.goto(live_server.url + "/")
     page.evaluate(APPLY_SPACING, SPACING_CSS)
     # the spacing took: a paragraph's letters are 0.12 em apart
     assert page.locator("main p").first.evaluate(
         "p => parseFloat(getComputedStyle(p).letterSpacing) / parseFloat(getComputedStyle(p).fontSize)"
     ) == pytest.approx(0.12, abs=0.005)
-    lost = lost_text(page, live_server.url, visitor_paths())
+    lost = lost_text(page, live_server.url, paths)
     assert lost == [], "\n".join(lost)
 
 
