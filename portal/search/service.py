@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
@@ -288,23 +289,37 @@ def _log(q, total):
     Only the scrubbed, normalised text is stored (``portal.privacy``: no e-mail address, BSN,
     telephone or account number); a query with nothing meaningful left is not stored at all.
     Wagtail's ``searchpromotions_garbage_collect`` (daily, run_scheduler) prunes old hits.
+
+    All of a search's counters (Wagtail's, and the ``after_portal_search`` hooks', e.g.
+    editorial.search_log) are written in one transaction: a commit waits for the disk on SQLite,
+    and two commits were the largest part of a search page's wall time (docs/performance.md).
     """
     q = normalise(q)
     if not q:
         return
     try:
         with transaction.atomic():
-            from wagtail.contrib.search_promotions.models import Query
-
-            Query.get(q).add_hit()
+            _count_hit(q)
             if total == 0:
                 from portal.search.models import UnansweredQuery
 
                 UnansweredQuery.record(q)
+            for hook in hooks.get_hooks("after_portal_search"):
+                hook(q, total)
     except (DatabaseError, ValueError):
         logger.warning("Could not log search query %r", q, exc_info=True)
-    for hook in hooks.get_hooks("after_portal_search"):  # e.g. editorial.search_log
-        hook(q, total)
+
+
+def _count_hit(q):
+    """Wagtail's ``Query.get(q).add_hit()``, in one UPDATE when the query already has today's
+    row (most searches); Wagtail's own two or three statements only for the first of the day."""
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+    from wagtail.search.utils import normalise_query_string
+
+    text = normalise_query_string(q)
+    today = timezone.now().date()  # the day Query.add_hit uses
+    if not QueryDailyHits.objects.filter(query__query_string=text, date=today).update(hits=F("hits") + 1):
+        Query.get(text).add_hit(date=today)
 
 
 def validate(type_key=None, page=1, filters=None):

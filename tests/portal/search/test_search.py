@@ -144,6 +144,12 @@ def test_every_query_is_counted_and_empty_ones_reported(content, search_fn):
     assert Query.get("quotumheffing").hits == 2
     assert UnansweredQuery.objects.get(query_string="zzzonzin qqq").hits == 1
     assert not UnansweredQuery.objects.filter(query_string="quotumheffing").exists()
+    # The editorial counters are written in the same transaction (service._log).
+    from editorial.models import SearchDay
+
+    day = SearchDay.objects.get(text="quotumheffing")
+    assert (day.searches, day.zero_results) == (2, 0)
+    assert SearchDay.objects.get(text="zzzonzin qqq").zero_results == 1
 
 
 def test_fragments_highlight_the_words_and_escape_the_rest(content, search_fn):
