@@ -2,6 +2,7 @@
 database queryset, fetch the objects in rank order, count and facet."""
 
 import logging
+import threading
 from collections import OrderedDict
 
 from django.db.models import Count
@@ -38,7 +39,17 @@ class WhooshSearchResults(BaseSearchResults):
     # -- planning ----------------------------------------------------------------------------
 
     def _plan(self):
-        """What to run: ("db", None) for MATCH_ALL, ("none", None), or ("whoosh", query)."""
+        """What to run: ("db", None) for MATCH_ALL, ("none", None), or ("whoosh", query).
+
+        Planned once per query: the count, the hits and every facet of one search (and the
+        sliced copies of the results, which share the compiler) ask for the same plan."""
+        compiler = self.query_compiler
+        plan = compiler.__dict__.get("_portal_plan")
+        if plan is None:
+            plan = compiler._portal_plan = self._make_plan()
+        return plan
+
+    def _make_plan(self):
         compiler = self.query_compiler
         text = compiler.text_query()
         if text is wq.NullQuery:
@@ -55,7 +66,13 @@ class WhooshSearchResults(BaseSearchResults):
         return "whoosh", Planned(text, _all_of(parts)), whoosh_filters
 
     def _searcher(self):
-        return self.backend.store.searcher()
+        """The live index's searcher, looked up (and checked for newer commits) once per query
+        rather than once per count, hits and facet."""
+        compiler = self.query_compiler
+        searcher = compiler.__dict__.get("_portal_searcher")
+        if searcher is None:
+            searcher = compiler._portal_searcher = self.backend.store.searcher()
+        return searcher
 
     def _pk(self, value):
         return self.query_compiler.queryset.model._meta.pk.to_python(value.split(":", 1)[1])
@@ -237,22 +254,39 @@ class WhooshSearchResults(BaseSearchResults):
         field_type = field.get_type(model)
         kind = schema.filter_kind(field_type)
         name = f"{kind}_{field.get_attname(model)}"
-        reader = searcher.reader()
         counts = {}
         with_value = set()
-        if name in reader.indexed_field_names():
-            fieldobj = searcher.schema[name]
-            terms = (
-                list(reader.lexicon(name)) if kind == "fs" else list(fieldobj.sortable_terms(reader, name))
-            )
-            for term in terms:
-                matched = docs.intersection(reader.postings(name, term).all_ids())
-                if matched:
-                    value = schema.decode(kind, field_type, fieldobj.from_bytes(term))
-                    counts[value] = len(matched)
-                    with_value |= matched
+        for term, ids in _facet_postings(searcher, name, kind):
+            matched = docs.intersection(ids)
+            if matched:
+                value = schema.decode(kind, field_type, searcher.schema[name].from_bytes(term))
+                counts[value] = len(matched)
+                with_value |= matched
         missing = len(docs - with_value)
         if missing:
             counts[None] = missing
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         return OrderedDict(ordered)
+
+
+_postings = threading.local()
+
+
+def _facet_postings(searcher, name, kind):
+    """[(term, set of document numbers)] of a filter field, read once per searcher (that is, per
+    index version and thread): every search's facets read the same few dozen posting lists."""
+    cache = getattr(_postings, "cache", None)
+    if cache is None or cache[0] is not searcher:
+        cache = _postings.cache = (searcher, {})
+    entries = cache[1]
+    if name not in entries:
+        reader = searcher.reader()
+        found = []
+        if name in reader.indexed_field_names():
+            fieldobj = searcher.schema[name]
+            terms = (
+                list(reader.lexicon(name)) if kind == "fs" else list(fieldobj.sortable_terms(reader, name))
+            )
+            found = [(term, frozenset(reader.postings(name, term).all_ids())) for term in terms]
+        entries[name] = found
+    return entries[name]

@@ -144,9 +144,22 @@ def _has_facets(type_key):
     return bool(FACETS) and all(name in fields for name in FACETS)
 
 
-def _queryset(type_key, filters):
+def _private_q():
+    """Wagtail's ``private_q()`` (the pages under a view restriction): one query, made once per
+    search instead of once per page type."""
+    from wagtail.models import Page
+
+    return Page.objects.all().private_q()
+
+
+def _queryset(type_key, filters, private=None):
+    """The live, public objects of a type (``private``: a ``_private_q()`` made before)."""
     model = _model(TYPES[type_key][0])
-    queryset = model.objects.live().public() if _is_page_type(type_key) else model.objects.all()
+    if _is_page_type(type_key):
+        queryset = model.objects.live()
+        queryset = queryset.public() if private is None else queryset.exclude(private)
+    else:
+        queryset = model.objects.all()
     for facet, slugs in filters.items():
         if slugs:
             matching = model.objects.filter(**{f"{facet}__slug__in": slugs}).values("id")
@@ -423,11 +436,12 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
     facet_counts = {name: {} for name in FACETS}
     keys = [key for key in TYPES if not filters or _has_facets(key)]
     operator = "and" if simple else "or"
+    private = _private_q() if any(_is_page_type(key) for key in keys) else None
     for position, key in enumerate(keys):
         share = spent.share(len(keys) - position)
         try:
             with budget.limit(budget=share), _database_deadline(backend, share):
-                results = backend.search(search_query, _queryset(key, filters), operator=operator)
+                results = backend.search(search_query, _queryset(key, filters, private), operator=operator)
                 count = results.count()
                 response.facets["type"][key] = count
                 if key not in types or not count:
