@@ -159,11 +159,7 @@ class WhooshSearchResults(BaseSearchResults):
             return []
 
         if compiler.order_by_relevance and whoosh_filters:
-            limit = self.stop if self.stop is not None else None
-            results = self._search(searcher, query, limit)
-            hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
-            pks_scores = [(self._pk(hit["docid"]), hit.score) for hit in hits]
-            return self._fetch(pks_scores)
+            return self._fetch(self._ranked_hits(searcher, query))
 
         if compiler.order_by_relevance:
             # The database applies the filters to Whoosh's ranked matches.
@@ -185,6 +181,31 @@ class WhooshSearchResults(BaseSearchResults):
             ]
             ordered = ordered[self.start : self.stop]
         return self._fetch([(pk, None) for pk in ordered])
+
+    def _ranked_hits(self, searcher, planned):
+        """[(pk, score)] of this slice, best first, as Whoosh ranks them (its filters did all)."""
+        results = self._search(searcher, planned, self.stop)
+        hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
+        return [(self._pk(hit["docid"]), hit.score) for hit in hits]
+
+    def ranked(self):
+        """[(pk, score)] of this slice, best first, without fetching the objects; None when the
+        database has to check or order the matches (iterate the results then).
+
+        The portal search merges the ranked hits of several types and fetches only the ones it
+        shows (``fetch``), instead of a page of objects per type."""
+        mode, query, whoosh_filters = self._plan()
+        if mode == "none":
+            return []
+        if mode != "whoosh" or not (self.query_compiler.order_by_relevance and whoosh_filters):
+            return None
+        searcher = self._searcher()
+        return self._ranked_hits(searcher, query) if searcher is not None else []
+
+    def fetch(self, pks_scores):
+        """The objects of [(pk, score)] from ``ranked()``, in that order; a pk the queryset no
+        longer has is left out (as when iterating the results)."""
+        return self._fetch(pks_scores)
 
     def _do_count(self):
         mode, query, whoosh_filters = self._plan()

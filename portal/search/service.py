@@ -432,7 +432,8 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         types = [t for t in types if _has_facets(t)]
     sign = _score_sign(backend)
     window = page * PAGE_SIZE
-    candidates = []
+    candidates = []  # (score, type, object or None, pk when the object is still to fetch)
+    fetchers = {}  # type -> the results that fetch its ranked pks
     facet_counts = {name: {} for name in FACETS}
     keys = [key for key in TYPES if not filters or _has_facets(key)]
     operator = "and" if simple else "or"
@@ -446,7 +447,10 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
                 response.facets["type"][key] = count
                 if key not in types or not count:
                     continue
-                hits = list(results.annotate_score("_score")[:window])
+                sliced = results.annotate_score("_score")[:window]
+                # The Whoosh backend ranks without fetching: only the shown hits are fetched.
+                ranked = sliced.ranked() if hasattr(sliced, "ranked") else None
+                hits = list(sliced) if ranked is None else []
                 facets = {name: _facet(results, name) for name in FACETS} if _has_facets(key) else {}
         except BACKEND_ERRORS as exc:
             if isinstance(exc, DatabaseError) and budget.is_timeout(exc, share):
@@ -460,7 +464,10 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         response.total += count
         for obj in hits:
             score = obj._score if obj._score is not None else 0.0
-            candidates.append((sign * score, key, obj))
+            candidates.append((sign * score, key, obj, None))
+        if ranked:
+            fetchers[key] = sliced
+            candidates.extend((sign * (score or 0.0), key, None, pk) for pk, score in ranked)
         for name, counts in facets.items():
             for value, n in counts.items():
                 if value is not None:
@@ -468,7 +475,7 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
 
     candidates.sort(key=lambda c: -c[0])
     start = (page - 1) * PAGE_SIZE
-    for score, key, obj in candidates[start : start + PAGE_SIZE]:
+    for score, key, obj in _with_objects(candidates, fetchers, start + PAGE_SIZE)[start:]:
         result = _result_for(obj, key, words, score=score)
         if result.url in promoted_urls:
             continue
@@ -476,6 +483,27 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
     response.num_pages = math.ceil(response.total / PAGE_SIZE) if response.total else 0
     response.facets.update(_facet_terms(facet_counts, filters))
     return response
+
+
+def _with_objects(candidates, fetchers, needed):
+    """The first ``needed`` candidates as (score, type, object): the ones ranked by pk are
+    fetched now, one query per type, and one the database no longer has (an index a moment
+    behind) is skipped, the next candidate taking its place."""
+    found = []
+    position = 0
+    while len(found) < needed and position < len(candidates):
+        batch = candidates[position : position + needed - len(found)]
+        position += len(batch)
+        wanted = {}
+        for score, key, obj, pk in batch:
+            if obj is None:
+                wanted.setdefault(key, []).append((pk, score))
+        fetched = {(key, obj.pk): obj for key, pks in wanted.items() for obj in fetchers[key].fetch(pks)}
+        for score, key, obj, pk in batch:
+            obj = obj if obj is not None else fetched.get((key, pk))
+            if obj is not None:
+                found.append((score, key, obj))
+    return found
 
 
 def _database_deadline(backend, share):
