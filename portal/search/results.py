@@ -10,6 +10,7 @@ from modelsearch.backends.base import (
     BaseSearchResults,
     FilterFieldError,
 )
+from whoosh import collectors as wcollectors
 from whoosh import query as wq
 
 from portal.search import budget, collectors, schema
@@ -188,19 +189,30 @@ class WhooshSearchResults(BaseSearchResults):
         hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
         return [(self._pk(hit["docid"]), hit.score) for hit in hits]
 
-    def ranked(self):
-        """[(pk, score)] of this slice, best first, without fetching the objects; None when the
-        database has to check or order the matches (iterate the results then).
+    def ranked_and_count(self):
+        """(number of matches, [(pk, score)] of this slice, best first) from one scored pass,
+        without fetching the objects; None when the database has to check or order the matches
+        (count and iterate the results then).
 
         The portal search merges the ranked hits of several types and fetches only the ones it
-        shows (``fetch``), instead of a page of objects per type."""
+        shows (``fetch``), instead of a page of objects per type. The pass also keeps the set of
+        matching documents, so the count and the facets do not match the query again."""
         mode, query, whoosh_filters = self._plan()
         if mode == "none":
-            return []
+            return 0, []
         if mode != "whoosh" or not (self.query_compiler.order_by_relevance and whoosh_filters):
             return None
         searcher = self._searcher()
-        return self._ranked_hits(searcher, query) if searcher is not None else []
+        if searcher is None:
+            return 0, []
+        allowed = self.backend.store.cached_docs(searcher, query.filter)
+        inner = _CountingTopCollector(self.stop or searcher.doc_count() or 1, self._budget())
+        searcher.search_with_collector(query.text, wcollectors.FilterCollector(inner, allowed))
+        if inner.stopped:
+            logger.warning("Search %.200r stopped at its time budget", query.text)
+        self.query_compiler._portal_docs = (searcher, inner.docset)
+        hits = inner.results()[self.start : self.stop]
+        return len(inner.docset), [(self._pk(hit["docid"]), hit.score) for hit in hits]
 
     def fetch(self, pks_scores):
         """The objects of [(pk, score)] from ``ranked()``, in that order; a pk the queryset no
@@ -229,15 +241,16 @@ class WhooshSearchResults(BaseSearchResults):
         return total
 
     def _matched_docs(self, searcher, planned):
-        """The set of matching document numbers, computed once per results object."""
-        cached = getattr(self, "_docs_cache", None)
+        """The set of matching document numbers, computed once per query (the sliced copies of
+        the results share it; ``ranked_and_count`` may have made it)."""
+        cached = self.query_compiler.__dict__.get("_portal_docs")
         if cached is None or cached[0] is not searcher:
             allowed = self.backend.store.cached_docs(searcher, planned.filter)
             matched, stopped = collectors.matching_docs(searcher, planned.text, self._budget())
             if stopped:
                 logger.warning("Counting %.200r stopped at its time budget", planned.text)
             cached = (searcher, allowed.intersection(matched))
-            self._docs_cache = cached
+            self.query_compiler._portal_docs = cached
         return cached[1]
 
     # -- facets ------------------------------------------------------------------------------
@@ -288,6 +301,15 @@ class WhooshSearchResults(BaseSearchResults):
             counts[None] = missing
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         return OrderedDict(ordered)
+
+
+class _CountingTopCollector(collectors.TopCollector):
+    """The budgeted top-N collector that also keeps the set of the documents it matched (the
+    filter's: FilterCollector passes only allowed ones), for the count and the facets."""
+
+    def _collect(self, global_docnum, score):
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
 
 
 _postings = threading.local()

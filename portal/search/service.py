@@ -443,13 +443,18 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         try:
             with budget.limit(budget=share), _database_deadline(backend, share):
                 results = backend.search(search_query, _queryset(key, filters, private), operator=operator)
-                count = results.count()
+                sliced = results.annotate_score("_score")[:window]
+                # The Whoosh backend counts and ranks in one pass, without fetching: only the
+                # shown hits are fetched (_with_objects).
+                counted = (
+                    sliced.ranked_and_count()
+                    if key in types and hasattr(sliced, "ranked_and_count")
+                    else None
+                )
+                count, ranked = counted if counted is not None else (results.count(), None)
                 response.facets["type"][key] = count
                 if key not in types or not count:
                     continue
-                sliced = results.annotate_score("_score")[:window]
-                # The Whoosh backend ranks without fetching: only the shown hits are fetched.
-                ranked = sliced.ranked() if hasattr(sliced, "ranked") else None
                 hits = list(sliced) if ranked is None else []
                 facets = {name: _facet(results, name) for name in FACETS} if _has_facets(key) else {}
         except BACKEND_ERRORS as exc:
