@@ -34,15 +34,17 @@ def record_search(q, total):
         return
     zero = 1 if total == 0 else 0
     day = timezone.localdate()
+    rows = SearchDay.objects.filter(day=day, text=text)
     try:
-        with transaction.atomic():
-            rows = SearchDay.objects.filter(day=day, text=text)
-            if not rows.update(searches=F("searches") + 1, zero_results=F("zero_results") + zero):
+        # No savepoint of its own on the common path (today's row exists): the search logs its
+        # counters in one transaction (portal.search.service._log).
+        if rows.update(searches=F("searches") + 1, zero_results=F("zero_results") + zero):
+            return
+        try:
+            with transaction.atomic():
                 SearchDay.objects.create(day=day, text=text, key=key, searches=1, zero_results=zero)
-    except IntegrityError:  # another worker made today's row first
-        SearchDay.objects.filter(day=day, text=text).update(
-            searches=F("searches") + 1, zero_results=F("zero_results") + zero
-        )
+        except IntegrityError:  # another worker made today's row first
+            rows.update(searches=F("searches") + 1, zero_results=F("zero_results") + zero)
     except DatabaseError:
         logger.warning("Could not count a search for the editorial statistics", exc_info=True)
 

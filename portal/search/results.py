@@ -2,6 +2,7 @@
 database queryset, fetch the objects in rank order, count and facet."""
 
 import logging
+import threading
 from collections import OrderedDict
 
 from django.db.models import Count
@@ -9,6 +10,7 @@ from modelsearch.backends.base import (
     BaseSearchResults,
     FilterFieldError,
 )
+from whoosh import collectors as wcollectors
 from whoosh import query as wq
 
 from portal.search import budget, collectors, schema
@@ -38,7 +40,17 @@ class WhooshSearchResults(BaseSearchResults):
     # -- planning ----------------------------------------------------------------------------
 
     def _plan(self):
-        """What to run: ("db", None) for MATCH_ALL, ("none", None), or ("whoosh", query)."""
+        """What to run: ("db", None) for MATCH_ALL, ("none", None), or ("whoosh", query).
+
+        Planned once per query: the count, the hits and every facet of one search (and the
+        sliced copies of the results, which share the compiler) ask for the same plan."""
+        compiler = self.query_compiler
+        plan = compiler.__dict__.get("_portal_plan")
+        if plan is None:
+            plan = compiler._portal_plan = self._make_plan()
+        return plan
+
+    def _make_plan(self):
         compiler = self.query_compiler
         text = compiler.text_query()
         if text is wq.NullQuery:
@@ -55,7 +67,13 @@ class WhooshSearchResults(BaseSearchResults):
         return "whoosh", Planned(text, _all_of(parts)), whoosh_filters
 
     def _searcher(self):
-        return self.backend.store.searcher()
+        """The live index's searcher, looked up (and checked for newer commits) once per query
+        rather than once per count, hits and facet."""
+        compiler = self.query_compiler
+        searcher = compiler.__dict__.get("_portal_searcher")
+        if searcher is None:
+            searcher = compiler._portal_searcher = self.backend.store.searcher()
+        return searcher
 
     def _pk(self, value):
         return self.query_compiler.queryset.model._meta.pk.to_python(value.split(":", 1)[1])
@@ -142,11 +160,7 @@ class WhooshSearchResults(BaseSearchResults):
             return []
 
         if compiler.order_by_relevance and whoosh_filters:
-            limit = self.stop if self.stop is not None else None
-            results = self._search(searcher, query, limit)
-            hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
-            pks_scores = [(self._pk(hit["docid"]), hit.score) for hit in hits]
-            return self._fetch(pks_scores)
+            return self._fetch(self._ranked_hits(searcher, query))
 
         if compiler.order_by_relevance:
             # The database applies the filters to Whoosh's ranked matches.
@@ -168,6 +182,42 @@ class WhooshSearchResults(BaseSearchResults):
             ]
             ordered = ordered[self.start : self.stop]
         return self._fetch([(pk, None) for pk in ordered])
+
+    def _ranked_hits(self, searcher, planned):
+        """[(pk, score)] of this slice, best first, as Whoosh ranks them (its filters did all)."""
+        results = self._search(searcher, planned, self.stop)
+        hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
+        return [(self._pk(hit["docid"]), hit.score) for hit in hits]
+
+    def ranked_and_count(self):
+        """(number of matches, [(pk, score)] of this slice, best first) from one scored pass,
+        without fetching the objects; None when the database has to check or order the matches
+        (count and iterate the results then).
+
+        The portal search merges the ranked hits of several types and fetches only the ones it
+        shows (``fetch``), instead of a page of objects per type. The pass also keeps the set of
+        matching documents, so the count and the facets do not match the query again."""
+        mode, query, whoosh_filters = self._plan()
+        if mode == "none":
+            return 0, []
+        if mode != "whoosh" or not (self.query_compiler.order_by_relevance and whoosh_filters):
+            return None
+        searcher = self._searcher()
+        if searcher is None:
+            return 0, []
+        allowed = self.backend.store.cached_docs(searcher, query.filter)
+        inner = _CountingTopCollector(self.stop or searcher.doc_count() or 1, self._budget())
+        searcher.search_with_collector(query.text, wcollectors.FilterCollector(inner, allowed))
+        if inner.stopped:
+            logger.warning("Search %.200r stopped at its time budget", query.text)
+        self.query_compiler._portal_docs = (searcher, inner.docset)
+        hits = inner.results()[self.start : self.stop]
+        return len(inner.docset), [(self._pk(hit["docid"]), hit.score) for hit in hits]
+
+    def fetch(self, pks_scores):
+        """The objects of [(pk, score)] from ``ranked()``, in that order; a pk the queryset no
+        longer has is left out (as when iterating the results)."""
+        return self._fetch(pks_scores)
 
     def _do_count(self):
         mode, query, whoosh_filters = self._plan()
@@ -191,15 +241,16 @@ class WhooshSearchResults(BaseSearchResults):
         return total
 
     def _matched_docs(self, searcher, planned):
-        """The set of matching document numbers, computed once per results object."""
-        cached = getattr(self, "_docs_cache", None)
+        """The set of matching document numbers, computed once per query (the sliced copies of
+        the results share it; ``ranked_and_count`` may have made it)."""
+        cached = self.query_compiler.__dict__.get("_portal_docs")
         if cached is None or cached[0] is not searcher:
             allowed = self.backend.store.cached_docs(searcher, planned.filter)
             matched, stopped = collectors.matching_docs(searcher, planned.text, self._budget())
             if stopped:
                 logger.warning("Counting %.200r stopped at its time budget", planned.text)
             cached = (searcher, allowed.intersection(matched))
-            self._docs_cache = cached
+            self.query_compiler._portal_docs = cached
         return cached[1]
 
     # -- facets ------------------------------------------------------------------------------
@@ -237,22 +288,48 @@ class WhooshSearchResults(BaseSearchResults):
         field_type = field.get_type(model)
         kind = schema.filter_kind(field_type)
         name = f"{kind}_{field.get_attname(model)}"
-        reader = searcher.reader()
         counts = {}
         with_value = set()
-        if name in reader.indexed_field_names():
-            fieldobj = searcher.schema[name]
-            terms = (
-                list(reader.lexicon(name)) if kind == "fs" else list(fieldobj.sortable_terms(reader, name))
-            )
-            for term in terms:
-                matched = docs.intersection(reader.postings(name, term).all_ids())
-                if matched:
-                    value = schema.decode(kind, field_type, fieldobj.from_bytes(term))
-                    counts[value] = len(matched)
-                    with_value |= matched
+        for term, ids in _facet_postings(searcher, name, kind):
+            matched = docs.intersection(ids)
+            if matched:
+                value = schema.decode(kind, field_type, searcher.schema[name].from_bytes(term))
+                counts[value] = len(matched)
+                with_value |= matched
         missing = len(docs - with_value)
         if missing:
             counts[None] = missing
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         return OrderedDict(ordered)
+
+
+class _CountingTopCollector(collectors.TopCollector):
+    """The budgeted top-N collector that also keeps the set of the documents it matched (the
+    filter's: FilterCollector passes only allowed ones), for the count and the facets."""
+
+    def _collect(self, global_docnum, score):
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+
+_postings = threading.local()
+
+
+def _facet_postings(searcher, name, kind):
+    """[(term, set of document numbers)] of a filter field, read once per searcher (that is, per
+    index version and thread): every search's facets read the same few dozen posting lists."""
+    cache = getattr(_postings, "cache", None)
+    if cache is None or cache[0] is not searcher:
+        cache = _postings.cache = (searcher, {})
+    entries = cache[1]
+    if name not in entries:
+        reader = searcher.reader()
+        found = []
+        if name in reader.indexed_field_names():
+            fieldobj = searcher.schema[name]
+            terms = (
+                list(reader.lexicon(name)) if kind == "fs" else list(fieldobj.sortable_terms(reader, name))
+            )
+            found = [(term, frozenset(reader.postings(name, term).all_ids())) for term in terms]
+        entries[name] = found
+    return entries[name]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
@@ -143,9 +144,22 @@ def _has_facets(type_key):
     return bool(FACETS) and all(name in fields for name in FACETS)
 
 
-def _queryset(type_key, filters):
+def _private_q():
+    """Wagtail's ``private_q()`` (the pages under a view restriction): one query, made once per
+    search instead of once per page type."""
+    from wagtail.models import Page
+
+    return Page.objects.all().private_q()
+
+
+def _queryset(type_key, filters, private=None):
+    """The live, public objects of a type (``private``: a ``_private_q()`` made before)."""
     model = _model(TYPES[type_key][0])
-    queryset = model.objects.live().public() if _is_page_type(type_key) else model.objects.all()
+    if _is_page_type(type_key):
+        queryset = model.objects.live()
+        queryset = queryset.public() if private is None else queryset.exclude(private)
+    else:
+        queryset = model.objects.all()
     for facet, slugs in filters.items():
         if slugs:
             matching = model.objects.filter(**{f"{facet}__slug__in": slugs}).values("id")
@@ -288,23 +302,37 @@ def _log(q, total):
     Only the scrubbed, normalised text is stored (``portal.privacy``: no e-mail address, BSN,
     telephone or account number); a query with nothing meaningful left is not stored at all.
     Wagtail's ``searchpromotions_garbage_collect`` (daily, run_scheduler) prunes old hits.
+
+    All of a search's counters (Wagtail's, and the ``after_portal_search`` hooks', e.g.
+    editorial.search_log) are written in one transaction: a commit waits for the disk on SQLite,
+    and two commits were the largest part of a search page's wall time (docs/performance.md).
     """
     q = normalise(q)
     if not q:
         return
     try:
         with transaction.atomic():
-            from wagtail.contrib.search_promotions.models import Query
-
-            Query.get(q).add_hit()
+            _count_hit(q)
             if total == 0:
                 from portal.search.models import UnansweredQuery
 
                 UnansweredQuery.record(q)
+            for hook in hooks.get_hooks("after_portal_search"):
+                hook(q, total)
     except (DatabaseError, ValueError):
         logger.warning("Could not log search query %r", q, exc_info=True)
-    for hook in hooks.get_hooks("after_portal_search"):  # e.g. editorial.search_log
-        hook(q, total)
+
+
+def _count_hit(q):
+    """Wagtail's ``Query.get(q).add_hit()``, in one UPDATE when the query already has today's
+    row (most searches); Wagtail's own two or three statements only for the first of the day."""
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+    from wagtail.search.utils import normalise_query_string
+
+    text = normalise_query_string(q)
+    today = timezone.now().date()  # the day Query.add_hit uses
+    if not QueryDailyHits.objects.filter(query__query_string=text, date=today).update(hits=F("hits") + 1):
+        Query.get(text).add_hit(date=today)
 
 
 def validate(type_key=None, page=1, filters=None):
@@ -404,20 +432,30 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         types = [t for t in types if _has_facets(t)]
     sign = _score_sign(backend)
     window = page * PAGE_SIZE
-    candidates = []
+    candidates = []  # (score, type, object or None, pk when the object is still to fetch)
+    fetchers = {}  # type -> the results that fetch its ranked pks
     facet_counts = {name: {} for name in FACETS}
     keys = [key for key in TYPES if not filters or _has_facets(key)]
     operator = "and" if simple else "or"
+    private = _private_q() if any(_is_page_type(key) for key in keys) else None
     for position, key in enumerate(keys):
         share = spent.share(len(keys) - position)
         try:
             with budget.limit(budget=share), _database_deadline(backend, share):
-                results = backend.search(search_query, _queryset(key, filters), operator=operator)
-                count = results.count()
+                results = backend.search(search_query, _queryset(key, filters, private), operator=operator)
+                sliced = results.annotate_score("_score")[:window]
+                # The Whoosh backend counts and ranks in one pass, without fetching: only the
+                # shown hits are fetched (_with_objects).
+                counted = (
+                    sliced.ranked_and_count()
+                    if key in types and hasattr(sliced, "ranked_and_count")
+                    else None
+                )
+                count, ranked = counted if counted is not None else (results.count(), None)
                 response.facets["type"][key] = count
                 if key not in types or not count:
                     continue
-                hits = list(results.annotate_score("_score")[:window])
+                hits = list(sliced) if ranked is None else []
                 facets = {name: _facet(results, name) for name in FACETS} if _has_facets(key) else {}
         except BACKEND_ERRORS as exc:
             if isinstance(exc, DatabaseError) and budget.is_timeout(exc, share):
@@ -431,7 +469,10 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         response.total += count
         for obj in hits:
             score = obj._score if obj._score is not None else 0.0
-            candidates.append((sign * score, key, obj))
+            candidates.append((sign * score, key, obj, None))
+        if ranked:
+            fetchers[key] = sliced
+            candidates.extend((sign * (score or 0.0), key, None, pk) for pk, score in ranked)
         for name, counts in facets.items():
             for value, n in counts.items():
                 if value is not None:
@@ -439,7 +480,7 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
 
     candidates.sort(key=lambda c: -c[0])
     start = (page - 1) * PAGE_SIZE
-    for score, key, obj in candidates[start : start + PAGE_SIZE]:
+    for score, key, obj in _with_objects(candidates, fetchers, start + PAGE_SIZE)[start:]:
         result = _result_for(obj, key, words, score=score)
         if result.url in promoted_urls:
             continue
@@ -447,6 +488,27 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
     response.num_pages = math.ceil(response.total / PAGE_SIZE) if response.total else 0
     response.facets.update(_facet_terms(facet_counts, filters))
     return response
+
+
+def _with_objects(candidates, fetchers, needed):
+    """The first ``needed`` candidates as (score, type, object): the ones ranked by pk are
+    fetched now, one query per type, and one the database no longer has (an index a moment
+    behind) is skipped, the next candidate taking its place."""
+    found = []
+    position = 0
+    while len(found) < needed and position < len(candidates):
+        batch = candidates[position : position + needed - len(found)]
+        position += len(batch)
+        wanted = {}
+        for score, key, obj, pk in batch:
+            if obj is None:
+                wanted.setdefault(key, []).append((pk, score))
+        fetched = {(key, obj.pk): obj for key, pks in wanted.items() for obj in fetchers[key].fetch(pks)}
+        for score, key, obj, pk in batch:
+            obj = obj if obj is not None else fetched.get((key, pk))
+            if obj is not None:
+                found.append((score, key, obj))
+    return found
 
 
 def _database_deadline(backend, share):

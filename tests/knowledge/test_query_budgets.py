@@ -1,5 +1,7 @@
 """Query budgets per page type, uncached (page and fragment cache off): prefetching keeps them flat.
 
+(The search page's budget is in tests/portal/search/test_views.py.)
+
 Each budget is the count measured on a site with several related pages, sources and taxonomy
 terms per page, with nothing to spare: a template that starts walking a relation per item breaks
 it. The counts do not grow with the number of related pages (checked for the article).
@@ -65,6 +67,9 @@ BUDGETS = {
     "praktijkvoorbeelden": ("/praktijkvoorbeelden/", 14),
     "vragenbank": ("/vragen/", 10),
     "begrippen": ("/begrippen/", 1),
+    "feed": ("/feed/", 3),
+    # Wagtail's sitemap fetches the specific pages with a query per page type, not per page.
+    "sitemap": ("/sitemap.xml", 12),
 }
 
 
@@ -72,6 +77,10 @@ BUDGETS = {
 def test_index_and_home_pages_stay_within_their_budget(client, site, django_assert_max_num_queries, name):
     url, budget = BUDGETS[name]
     count(client, url, django_assert_max_num_queries, budget)
+
+
+def test_a_begrip_stays_within_its_budget(client, site, django_assert_max_num_queries):
+    count(client, km.Begrip.objects.first().get_absolute_url(), django_assert_max_num_queries, 3)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,12 @@ def test_every_query_is_counted_and_empty_ones_reported(content, search_fn):
     assert Query.get("quotumheffing").hits == 2
     assert UnansweredQuery.objects.get(query_string="zzzonzin qqq").hits == 1
     assert not UnansweredQuery.objects.filter(query_string="quotumheffing").exists()
+    # The editorial counters are written in the same transaction (service._log).
+    from editorial.models import SearchDay
+
+    day = SearchDay.objects.get(text="quotumheffing")
+    assert (day.searches, day.zero_results) == (2, 0)
+    assert SearchDay.objects.get(text="zzzonzin qqq").zero_results == 1
 
 
 def test_fragments_highlight_the_words_and_escape_the_rest(content, search_fn):
@@ -316,3 +322,37 @@ def test_admin_report_lists_unanswered_queries(content, client, admin_user, sear
     verified_login(client, admin_user)  # superusers pass the second factor (portal/security/twofactor.py)
     html = client.get("/admin/reports/zoeken-zonder-resultaat/").content.decode()
     assert "koffieautomaat printerpapier" in html
+
+
+def test_only_the_shown_hits_are_fetched_and_one_the_database_lacks_is_replaced():
+    """service._with_objects: the ranked pks of the types are fetched a batch at a time, only as
+    many as the page shows; a pk the database no longer has gives its place to the next one."""
+    from types import SimpleNamespace
+
+    from portal.search.service import _with_objects
+
+    class Fetcher:
+        def __init__(self, pks):
+            self.objects = {pk: SimpleNamespace(pk=pk) for pk in pks}
+            self.asked = []
+
+        def fetch(self, pks_scores):
+            self.asked.append([pk for pk, _ in pks_scores])
+            return [self.objects[pk] for pk, _ in pks_scores if pk in self.objects]
+
+    articles = Fetcher([1, 3, 5])  # 2 is still in the index but no longer in the database
+    begrip = SimpleNamespace(pk=7)
+    candidates = [
+        (9.0, "kennisartikel", None, 1),
+        (8.0, "begrip", begrip, None),  # a backend that fetched its objects itself
+        (7.0, "kennisartikel", None, 2),
+        (6.0, "kennisartikel", None, 3),
+        (5.0, "kennisartikel", None, 5),
+    ]
+    found = _with_objects(candidates, {"kennisartikel": articles}, 3)
+    assert [(score, key, obj.pk) for score, key, obj in found] == [
+        (9.0, "kennisartikel", 1),
+        (8.0, "begrip", 7),
+        (6.0, "kennisartikel", 3),
+    ]
+    assert articles.asked == [[1, 2], [3]]
