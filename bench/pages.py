@@ -74,6 +74,11 @@ def run_wrk(url, duration, connections):
         text=True,
         check=True,
     ).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out):
+    """req/s, p50 and p99 in ms, non-2xx/3xx count and socket errors from `wrk --latency` output."""
 
     def ms(label):
         match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
