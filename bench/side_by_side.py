@@ -94,6 +94,25 @@ def loadavg():
         return " ".join(f.read().split()[:3])
 
 
+def cpu_seconds(pids):
+    """User + system CPU seconds used so far by these processes (/proc/PID/stat fields 14 and 15)."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(runner, server, url, duration, connections):
+    """One load run, with the CPU milliseconds the server's workers spent per request."""
+    pids = server.worker_pids()
+    before = cpu_seconds(pids)
+    result = runner(url, duration, connections)
+    result["cpu_ms"] = (cpu_seconds(pids) - before) * 1000 / max(result["requests"], 1)
+    return result
+
+
 def summarise(runs):
     """Median figures per page type and the per-round ratios.
 
@@ -105,7 +124,7 @@ def summarise(runs):
         row = {}
         for kind in ("uncached", "cached", "bakerydemo"):
             results = runs[kind][page_type]
-            row[kind] = {m: statistics.median(r[m] for r in results) for m in ("rps", "p50", "p99")}
+            row[kind] = {m: statistics.median(r[m] for r in results) for m in ("rps", "p50", "p99", "cpu_ms")}
         for kind in ("uncached", "cached"):
             ratios = [
                 mine["rps"] / theirs["rps"]
@@ -139,6 +158,22 @@ def format_table(summary, paths):
             f"| {page_type} | `{portal}` / `{theirs}` | {cell(row['uncached'])} | {cell(row['cached'])} | "
             f"{cell(row['bakerydemo'])} | {ratio('uncached', row['uncached ratio'])} | "
             f"{ratio('cached', row['cached ratio'])} |"
+        )
+    return "\n".join(lines)
+
+
+def format_cpu(summary):
+    """CPU milliseconds per request per server and how many times the portal's bakerydemo's is."""
+    lines = [
+        "| page type | portal uncached | portal cached | bakerydemo | bakerydemo / portal uncached | "
+        "bakerydemo / portal cached |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for page_type, row in summary.items():
+        ours, cached, theirs = (row[k]["cpu_ms"] for k in ("uncached", "cached", "bakerydemo"))
+        lines.append(
+            f"| {page_type} | {ours:.1f} | {cached:.2f} | {theirs:.1f} | {theirs / ours:.1f}x | "
+            f"{theirs / cached:.0f}x |"
         )
     return "\n".join(lines)
 
@@ -188,9 +223,8 @@ def main():
         for n in range(args.rounds):
             for t in types:
                 for kind, (server, which) in servers.items():
-                    runs[kind][t].append(
-                        runner(server.url + paths[t][which], args.duration, args.connections)
-                    )
+                    url = server.url + paths[t][which]
+                    runs[kind][t].append(measured(runner, server, url, args.duration, args.connections))
             loads.append(loadavg())
             print(f"round {n + 1}/{args.rounds} done, load average {loads[-1]}", file=sys.stderr)
 
@@ -203,6 +237,10 @@ def main():
     print(f"load average (1/5/15 min) at the start and after each round: {' | '.join(loads)}\n")
     print("req/s, median of the rounds (p50 / p99 ms); ratios: median of the per-round ratios (range)\n")
     print(format_table(summarise(runs), paths))
+    print(
+        "\nserver CPU per request (ms, both workers, median of the rounds; what bounds req/s on 2 busy cores):\n"
+    )
+    print(format_cpu(summarise(runs)))
     print("\nreq/s per round:\n")
     print("| page type | " + " | ".join(f"{k} (round 1..{args.rounds})" for k in servers) + " |")
     print("|---|" + "---|" * len(servers))

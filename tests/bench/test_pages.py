@@ -24,6 +24,7 @@ Transfer/sec:    652.95KB
 def test_requests_per_second_percentiles_and_non_2xx_are_read():
     result = parse_wrk(WRK_404)
     assert result["rps"] == 1285.81
+    assert result["requests"] == 1414
     assert result["p50"] == 3.0
     assert result["p99"] == 10.31
     assert result["non2xx"] == 1414
