@@ -74,6 +74,11 @@ def run_wrk(url, duration, connections):
         text=True,
         check=True,
     ).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out):
+    """req/s, requests, p50 and p99 in ms, non-2xx/3xx count and socket errors from `wrk --latency` output."""
 
     def ms(label):
         match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -84,6 +89,7 @@ def run_wrk(url, duration, connections):
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "p50": ms("50"),
         "p99": ms("99"),
         "non2xx": int(errors.group(1)) if errors else 0,
@@ -124,6 +130,7 @@ def run_python(url, duration, connections):
     latencies.sort()
     return {
         "rps": len(latencies) / (time.monotonic() - begin),
+        "requests": len(latencies),
         "p50": statistics.median(latencies),
         "p99": latencies[int(len(latencies) * 0.99) - 1],
         "non2xx": errors[0],

@@ -70,39 +70,37 @@ def port_free(port):
         return s.connect_ex(("127.0.0.1", port)) != 0
 
 
-class Server:
-    """gunicorn portal.wsgi with N sync workers on 127.0.0.1:port; a context manager."""
+class GunicornServer:
+    """gunicorn serving ``app`` from ``cwd`` with N sync workers on 127.0.0.1:port; a context manager.
 
-    def __init__(self, state, port, workers=2, access_log=None, **env):
-        self.state, self.port, self.workers, self.access_log, self.env = state, port, workers, access_log, env
+    Ready when ``ready_path`` answers; bench/side_by_side.py runs bakerydemo with it too.
+    """
+
+    ready_path = "/"
+
+    def __init__(self, app, cwd, env, port, workers=2, gunicorn=GUNICORN, extra_args=()):
+        self.app, self.cwd, self.env, self.port, self.workers = app, cwd, env, port, workers
+        self.gunicorn, self.extra_args = gunicorn, list(extra_args)
         self.process = None
 
     def __enter__(self):
         if not port_free(self.port):
             raise SystemExit(f"port {self.port} is in use")
         args = [
-            GUNICORN,
-            "portal.wsgi",
+            self.gunicorn,
+            self.app,
             "--workers",
             str(self.workers),
             "--bind",
             f"127.0.0.1:{self.port}",
-            "--env",
-            "DJANGO_SETTINGS_MODULE=portal.settings.local_run",
             "--graceful-timeout",
             "5",
+            *self.extra_args,
         ]
-        if self.access_log:
-            args += [
-                "--access-logfile",
-                str(self.access_log),
-                "--config",
-                str(ROOT / "portal" / "gunicorn.conf.py"),
-            ]
         self.process = subprocess.Popen(
             args,
-            cwd=ROOT,
-            env=environment(self.state, self.port, **self.env),
+            cwd=self.cwd,
+            env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
@@ -110,12 +108,12 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                fetch(f"{self.url}/robots.txt", timeout=5)
+                fetch(f"{self.url}{self.ready_path}", timeout=5)
                 return self
             except OSError:
                 time.sleep(0.3)
         self.__exit__()
-        raise SystemExit("gunicorn did not answer within 60 s")
+        raise SystemExit(f"gunicorn {self.app} did not answer within 60 s")
 
     @property
     def url(self):
@@ -134,3 +132,23 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         return False
+
+
+class Server(GunicornServer):
+    """gunicorn portal.wsgi with N sync workers on 127.0.0.1:port, the `make run` way."""
+
+    ready_path = "/robots.txt"
+
+    def __init__(self, state, port, workers=2, access_log=None, **env):
+        self.state, self.access_log = state, access_log
+        extra = ["--env", "DJANGO_SETTINGS_MODULE=portal.settings.local_run"]
+        if access_log:
+            extra += [
+                "--access-logfile",
+                str(access_log),
+                "--config",
+                str(ROOT / "portal" / "gunicorn.conf.py"),
+            ]
+        super().__init__(
+            "portal.wsgi", ROOT, environment(state, port, **env), port, workers=workers, extra_args=extra
+        )
