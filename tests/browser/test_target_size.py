@@ -139,26 +139,38 @@ SMALL_TARGETS = """(minimum) => {
 }"""
 
 
+def measure_every_view(page: Page, base, paths, widths, measure, prepare=None):
+    """Call ``measure(view, width)`` on every path and in each interactive state, at each width
+    (``prepare(view)`` first, once per view); the viewport ends at the first width."""
+
+    def at_widths(view):
+        if prepare:
+            prepare(view)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 800})
+            measure(view, width)
+        page.set_viewport_size({"width": widths[0], "height": 800})
+
+    page.set_viewport_size({"width": widths[0], "height": 800})
+    for path in paths:
+        page.goto(base + path)
+        at_widths(path)
+    for state in interactive_states(page, base):
+        at_widths(state)
+
+
 def small_targets(page: Page, base, paths):
     """["width path: target (width x height)"] for every target too small and too close, on each
     path and in each of the interactive states."""
     found = []
 
-    def measure(path):
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            found.extend(
-                f"{width} {path}: {t['target']} ({t['width']}x{t['height']})"
-                for t in page.evaluate(SMALL_TARGETS, MINIMUM)
-            )
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    def measure(view, width):
+        found.extend(
+            f"{width} {view}: {t['target']} ({t['width']}x{t['height']})"
+            for t in page.evaluate(SMALL_TARGETS, MINIMUM)
+        )
 
-    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-    for path in paths:
-        page.goto(base + path)
-        measure(path)
-    for state in interactive_states(page, base):
-        measure(state)
+    measure_every_view(page, base, paths, WIDTHS, measure)
     return found
 
 

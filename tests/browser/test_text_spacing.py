@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.test_responsive import OVERFLOW
-from tests.browser.test_target_size import build_visitor_demo, interactive_states
+from tests.browser.test_target_size import build_visitor_demo, measure_every_view
 
 WIDTHS = (320, 1280)
 
@@ -64,27 +64,18 @@ def lost_text(page: Page, base, paths):
     criterion's spacing applied."""
     found = []
 
-    def measure(path):
-        page.evaluate(APPLY_SPACING, SPACING_CSS)
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            found.extend(
-                f"{width} {path}: {c['box']} {c['hidden'].strip()} of {c['text']!r}"
-                for c in page.evaluate(CLIPPED)
-            )
-            measured = page.evaluate(OVERFLOW)
-            if measured["scroll"] > measured["inner"]:
-                found.append(
-                    f"{width} {path}: the page is {measured['scroll']} px wide ({measured['worst']})"
-                )
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    def measure(view, width):
+        found.extend(
+            f"{width} {view}: {c['box']} {c['hidden'].strip()} of {c['text']!r}"
+            for c in page.evaluate(CLIPPED)
+        )
+        measured = page.evaluate(OVERFLOW)
+        if measured["scroll"] > measured["inner"]:
+            found.append(f"{width} {view}: the page is {measured['scroll']} px wide ({measured['worst']})")
 
-    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-    for path in paths:
-        page.goto(base + path)
-        measure(path)
-    for state in interactive_states(page, base):
-        measure(state)
+    measure_every_view(
+        page, base, paths, WIDTHS, measure, prepare=lambda view: page.evaluate(APPLY_SPACING, SPACING_CSS)
+    )
     return found
 
 
