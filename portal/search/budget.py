@@ -17,6 +17,7 @@ import contextvars
 import time
 
 from django.conf import settings
+from django.db import transaction
 
 #: Seconds one portal search may take, unless ``PORTAL_SEARCH_TIME_BUDGET`` says otherwise.
 DEFAULT_SECONDS = 2.0
@@ -96,12 +97,16 @@ SQLITE_CHECK_EVERY = 10_000
 
 @contextlib.contextmanager
 def database_deadline(connection, budget):
-    """Stop the database's own queries at the budget's deadline (the database search backend).
+    """Stop the database's own queries at the budget's deadline (the database search backend),
+    inside a savepoint, so that a stopped statement never breaks the request's transaction.
 
     SQLite: a progress handler interrupts the running statement (``OperationalError:
-    interrupted``). PostgreSQL: ``statement_timeout`` for the statements inside, restored after.
-    Other databases: no limit. A stopped statement raises ``django.db.OperationalError``; the
-    caller treats it as the budget running out (``is_timeout``).
+    interrupted``). PostgreSQL: ``statement_timeout`` set locally (``SET LOCAL``) inside the
+    savepoint, which is always rolled back at the end (the block only reads): that undoes the
+    setting without a statement of its own that the short timeout could cancel, so the limit can
+    never stay on the connection. Other databases: no limit. A stopped statement raises
+    ``django.db.OperationalError``; the caller treats it as the budget running out
+    (``is_timeout``).
     """
     vendor = connection.vendor
     if vendor == "sqlite":
@@ -113,23 +118,22 @@ def database_deadline(connection, budget):
 
         raw.set_progress_handler(progress, SQLITE_CHECK_EVERY)
         try:
-            yield
+            with transaction.atomic(using=connection.alias):
+                yield
         finally:
             raw.set_progress_handler(None, 0)
     elif vendor == "postgresql":
         milliseconds = max(int(budget.remaining() * 1000), 1)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('statement_timeout')")
-            previous = cursor.fetchone()[0]
-            cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(milliseconds)])
-        try:
-            yield
-        finally:
-            if not connection.needs_rollback and connection.is_usable():
-                with contextlib.suppress(Exception), connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('statement_timeout', %s, false)", [previous])
+        with transaction.atomic(using=connection.alias):
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)])
+                yield
+            finally:
+                transaction.set_rollback(True, using=connection.alias)
     else:
-        yield
+        with transaction.atomic(using=connection.alias):
+            yield
 
 
 def is_timeout(exc, budget):

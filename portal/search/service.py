@@ -512,15 +512,11 @@ def _with_objects(candidates, fetchers, needed):
 
 
 def _database_deadline(backend, share):
-    """The database backends stop their own statements at the deadline; Whoosh checks it in its
-    collectors. A savepoint keeps a stopped PostgreSQL statement from breaking the request's
-    transaction."""
+    """The database backends stop their own statements at the deadline, inside a savepoint
+    (``budget.database_deadline``); Whoosh checks it in its collectors."""
     if _is_whoosh(backend):
         return contextlib.nullcontext()
-    stack = contextlib.ExitStack()
-    stack.enter_context(budget.database_deadline(connection, share))
-    stack.enter_context(transaction.atomic())
-    return stack
+    return budget.database_deadline(connection, share)
 
 
 def _facet(results, name):
