@@ -185,7 +185,10 @@ class WhooshSearchResults(BaseSearchResults):
 
     def _ranked_hits(self, searcher, planned):
         """[(pk, score)] of this slice, best first, as Whoosh ranks them (its filters did all)."""
-        results = self._search(searcher, planned, self.stop)
+        return self._pks_scores(self._search(searcher, planned, self.stop))
+
+    def _pks_scores(self, results):
+        """[(pk, score)] of this slice of Whoosh's ranked ``results``."""
         hits = results[self.start : self.stop] if self.stop is not None else results[self.start :]
         return [(self._pk(hit["docid"]), hit.score) for hit in hits]
 
@@ -211,11 +214,10 @@ class WhooshSearchResults(BaseSearchResults):
         if inner.stopped:
             logger.warning("Search %.200r stopped at its time budget", query.text)
         self.query_compiler._portal_docs = (searcher, inner.docset)
-        hits = inner.results()[self.start : self.stop]
-        return len(inner.docset), [(self._pk(hit["docid"]), hit.score) for hit in hits]
+        return len(inner.docset), self._pks_scores(inner.results())
 
     def fetch(self, pks_scores):
-        """The objects of [(pk, score)] from ``ranked()``, in that order; a pk the queryset no
+        """The objects of [(pk, score)] from ``ranked_and_count()``, in that order; a pk the queryset no
         longer has is left out (as when iterating the results)."""
         return self._fetch(pks_scores)
 
