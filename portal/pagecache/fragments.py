@@ -22,7 +22,6 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 from django.http import QueryDict
-from django.utils import timezone
 from wagtail.models import Page
 
 from portal.pagecache import generation
@@ -35,8 +34,7 @@ def request_token(request):
     token = getattr(request, "_fragment_token", None)
     if token is None:
         # The page cache middleware read the generation already on a miss; else read it here.
-        current = getattr(request, "_pagecache_generation", None) or generation.current()
-        token = f"{current}:{generation.fingerprint()}:{timezone.localdate().isoformat()}"
+        token = generation.token(getattr(request, "_pagecache_generation", None))
         request._fragment_token = token
     return token
 

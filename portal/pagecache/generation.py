@@ -28,6 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.utils import timezone
 
 KEY = "pagecache:generation"
 SOURCE_SUFFIXES = {".py", ".html", ".yaml", ".yml", ".md", ".txt", ".json"}
@@ -102,6 +103,13 @@ def bump_on_commit():
     """
     bump()
     transaction.on_commit(bump)
+
+
+def token(known=None):
+    """What a value derived from content is kept under: the generation (``known`` when it was read
+    already), the code fingerprint and today's date. The fragment cache, the Site lookup and
+    portal/pagecache/memo.py use it."""
+    return f"{known or current()}:{fingerprint()}:{timezone.localdate().isoformat()}"
 
 
 @lru_cache(maxsize=1)

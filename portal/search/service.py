@@ -11,16 +11,19 @@ import contextlib
 import logging
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from modelsearch.backends import get_search_backend
 from wagtail import hooks
 from whoosh.query import QueryError
 
+from portal.pagecache import generation
+from portal.pagecache.memo import ContentMemo
 from portal.privacy import normalise
 from portal.search import analysis, budget, highlight
 from portal.search import query as query_parser
@@ -71,13 +74,34 @@ class Result:
     type_label: str = ""
     promoted: bool = False
     score: float | None = None
-    obj: object = None
-    #: [(label, date)] shown with the result: when an editor last checked the page against its
-    #: sources, and when it was last published if that was later (a begrip has neither).
+    #: [(label, "2026-12-04", "4 december 2026")] shown with the result: when an editor last
+    #: checked the page against its sources, and when it was last published if that was later (a
+    #: begrip has neither).
     dates: list = field(default_factory=list)
 
     def as_dict(self):
         return {"titel": self.title, "url": self.url, "type": self.type, "fragment": self.fragment}
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a result shows that the query does not change: made once per object and content
+    generation (``_memo``), so a search fetches and walks only the objects it has not shown since
+    the last change."""
+
+    title: str
+    url: str
+    #: The text the fragment is taken from (``search_result_text()``, the apps' placeholders
+    #: filled in), and the one shown when no passage matches.
+    text: str
+    summary: str
+    dates: tuple = ()
+
+
+#: Per process, under the page cache's generation (portal/pagecache/memo.py): the result cards
+#: ("card", type, pk), the editors' best bets per query, the facet terms, the view restrictions.
+#: A card is a few kB (its text); 4,000 of them are some 10-20 MB per worker.
+_memo = ContentMemo(maxsize=4_000)
 
 
 @dataclass
@@ -144,12 +168,12 @@ def _has_facets(type_key):
     return bool(FACETS) and all(name in fields for name in FACETS)
 
 
-def _private_q():
+def _private_q(token):
     """Wagtail's ``private_q()`` (the pages under a view restriction): one query, made once per
-    search instead of once per page type."""
+    content generation instead of once per search and page type."""
     from wagtail.models import Page
 
-    return Page.objects.all().private_q()
+    return _memo.get(token, ("private",), lambda: Page.objects.all().private_q())
 
 
 def _queryset(type_key, filters, private=None):
@@ -199,23 +223,49 @@ def _url(obj):
     return obj.get_absolute_url()
 
 
-def _result_for(obj, type_key, words, score=None):
+def _card(obj):
     text = _call(obj, "search_result_text", _default_text)
     # Apps may fill in their placeholders as the page does (the voortgang app: a meting's figure).
     for hook in hooks.get_hooks("portal_search_result_text"):
         text = hook(text)
-    return Result(
+    return Card(
         title=_call(obj, "search_result_title", _default_title),
         url=_url(obj),
+        text=text,
+        summary=_call(obj, "search_result_summary", _default_summary),
+        dates=tuple(_dates_of(obj)),
+    )
+
+
+def _card_of(token, type_key, obj):
+    return _memo.get(token, ("card", type_key, obj.pk), lambda: _card(obj))
+
+
+def _result(card, type_key, words, score=None):
+    return Result(
+        title=card.title,
+        url=card.url,
         type=type_key,
         type_label=TYPES[type_key][1],
-        fragment=highlight.fragment(
-            text, words, fallback=_call(obj, "search_result_summary", _default_summary)
-        ),
+        fragment=highlight.fragment(card.text, words, fallback=card.summary),
         score=score,
-        obj=obj,
-        dates=_dates_of(obj),
+        dates=_shown_dates(card.dates),
     )
+
+
+def _shown_dates(dates):
+    return [(label, *_day_texts(day, translation.get_language())) for label, day in dates]
+
+
+@lru_cache(maxsize=2_048)
+def _day_texts(day, language):
+    """A day as the ``datetime`` attribute and the text of a <time> element: formatted once per
+    process and language (the template's ``date`` filter was a tenth of the search page's render)."""
+    return day.strftime("%Y-%m-%d"), formats.date_format(day, "j F Y")
+
+
+def _result_for(obj, type_key, words, score=None):
+    return _result(_card(obj), type_key, words, score)
 
 
 def _dates_of(obj):
@@ -249,51 +299,85 @@ def _type_of(page):
     return None
 
 
-def _promotions(q, words):
+def _promotions(q, words, token):
     """Editors' best bets for this exact query (Wagtail search promotions), live pages only."""
     if not q or not apps.is_installed("wagtail.contrib.search_promotions"):
         return []
-    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.search.utils import normalise_query_string
 
+    text = normalise_query_string(q)
+    if text not in _promoted_queries(token):
+        return []
     results = []
-    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(q)).select_related(
-        "page"
+    for type_key, type_label, card, fragment in _memo.get(
+        token, ("promotions", text), lambda: _picks(text, token)
+    ):
+        results.append(
+            Result(
+                title=card.title,
+                url=card.url,
+                type=type_key,
+                type_label=type_label,
+                fragment=highlight.fragment(card.text, words, fallback=card.summary)
+                if fragment is None
+                else fragment,
+                promoted=True,
+                dates=_shown_dates(card.dates),
+            )
+        )
+    return results
+
+
+def _promoted_queries(token):
+    """The normalised queries that have a best bet: one query per content generation, so a search
+    without best bets (most) asks nothing, and the memo keeps picks only for these."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    return _memo.get(
+        token,
+        ("promoted queries",),
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
-    for pick in picks.order_by("sort_order"):
+
+
+def _picks(query_string, token):
+    """The best bets of a normalised query as (type, type label, card, fragment or None when the
+    fragment is the query's passage of the card's text)."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    picks = []
+    for pick in (
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order")
+    ):
+        description = escape(pick.description) if pick.description else None
         if pick.page_id:
             page = pick.page.specific
             if not page.live:
                 continue
             type_key = _type_of(page)
             if type_key:
-                result = _result_for(page, type_key, words)
+                picks.append((type_key, TYPES[type_key][1], _card_of(token, type_key, page), description))
             else:  # a page of a type the search does not list: shown as the first page type
                 type_key = next((key for key in TYPES if _is_page_type(key)), "")
-                result = Result(
+                card = Card(
                     title=page.title,
                     url=page.get_url() or "",
-                    type=type_key,
-                    fragment="",
-                    obj=page,
-                    dates=_dates_of(page),
+                    text="",
+                    summary="",
+                    dates=tuple(_dates_of(page)),
                 )
-            if pick.description:
-                result.fragment = escape(pick.description)
-            result.promoted = True
-            results.append(result)
+                picks.append((type_key, "", card, description or ""))
         elif pick.external_link_url:
-            results.append(
-                Result(
-                    title=pick.external_link_text or pick.external_link_url,
-                    url=pick.external_link_url,
-                    type="extern",
-                    type_label="Externe link",
-                    fragment=escape(pick.description),
-                    promoted=True,
-                )
+            card = Card(
+                title=pick.external_link_text or pick.external_link_url,
+                url=pick.external_link_url,
+                text="",
+                summary="",
             )
-    return results
+            picks.append(("extern", "Externe link", card, escape(pick.description)))
+    return picks
 
 
 def _log(q, total):
@@ -421,9 +505,10 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
         return response
 
     words = parsed.words_for_highlight()
+    token = generation.token()
     if page == 1 and not filters:
         response.promotions = [
-            p for p in _promotions(parsed.text, words) if not type_key or p.type == type_key
+            p for p in _promotions(parsed.text, words, token) if not type_key or p.type == type_key
         ]
     promoted_urls = {p.url for p in response.promotions}
 
@@ -437,7 +522,7 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
     facet_counts = {name: {} for name in FACETS}
     keys = [key for key in TYPES if not filters or _has_facets(key)]
     operator = "and" if simple else "or"
-    private = _private_q() if any(_is_page_type(key) for key in keys) else None
+    private = _private_q(token) if any(_is_page_type(key) for key in keys) else None
     for position, key in enumerate(keys):
         share = spent.share(len(keys) - position)
         try:
@@ -479,19 +564,36 @@ def _run(parsed, backend, type_key, page, filters, spent, simple=False):
                     facet_counts[name][value] = facet_counts[name].get(value, 0) + n
 
     candidates.sort(key=lambda c: -c[0])
+    if not filters:
+        # A card of this generation is of an object that was live and public when it was made
+        # (a change since would have replaced the generation): not fetched again. With filters,
+        # the database checks them (the index may be a moment behind a changed thema).
+        candidates = _known_cards(candidates, token)
     start = (page - 1) * PAGE_SIZE
-    for score, key, obj in _with_objects(candidates, fetchers, start + PAGE_SIZE)[start:]:
-        result = _result_for(obj, key, words, score=score)
-        if result.url in promoted_urls:
+    for score, key, item in _with_objects(candidates, fetchers, start + PAGE_SIZE)[start:]:
+        card = item if isinstance(item, Card) else _card_of(token, key, item)
+        if card.url in promoted_urls:
             continue
-        response.results.append(result)
+        response.results.append(_result(card, key, words, score=score))
     response.num_pages = math.ceil(response.total / PAGE_SIZE) if response.total else 0
-    response.facets.update(_facet_terms(facet_counts, filters))
+    response.facets.update(_facet_terms(facet_counts, filters, token))
     return response
 
 
+def _known_cards(candidates, token):
+    """The candidates, with the memo's card in place of each pk it has one for."""
+    known = _memo.lookup(token, [("card", key, pk) for _, key, obj, pk in candidates if obj is None])
+    if not known:
+        return candidates
+    replaced = []
+    for score, key, obj, pk in candidates:
+        card = known.get(("card", key, pk)) if obj is None else None
+        replaced.append((score, key, card, None) if card is not None else (score, key, obj, pk))
+    return replaced
+
+
 def _with_objects(candidates, fetchers, needed):
-    """The first ``needed`` candidates as (score, type, object): the ones ranked by pk are
+    """The first ``needed`` candidates as (score, type, object or card): the ones ranked by pk are
     fetched now, one query per type, and one the database no longer has (an index a moment
     behind) is skipped, the next candidate taking its place."""
     found = []
@@ -526,19 +628,31 @@ def _facet(results, name):
         return {}
 
 
-def _facet_terms(facet_counts, filters):
+def _facet_terms(facet_counts, filters, token):
     out = {}
     for name, (label, _) in FACETS.items():
         counts = facet_counts.get(name, {})
         selected = set(filters.get(name, []))
-        terms = _model(label).objects.filter(pk__in=list(counts)) if counts else []
+        terms = _terms_of(label, token) if counts else {}
         entries = [
-            {"slug": t.slug, "naam": t.naam, "aantal": counts[t.pk], "gekozen": t.slug in selected}
-            for t in terms
+            {"slug": slug, "naam": naam, "aantal": counts[pk], "gekozen": slug in selected}
+            for pk, (slug, naam) in terms.items()
+            if pk in counts
         ]
         entries.sort(key=lambda e: (-e["aantal"], e["naam"]))
         out[name] = entries
     return out
+
+
+def _terms_of(label, token):
+    """{pk: (slug, naam)} of a facet's terms (a taxonomy: tens of rows), once per generation."""
+    return _memo.get(
+        token,
+        ("facet", label),
+        lambda: {
+            pk: (slug, naam) for pk, slug, naam in _model(label).objects.values_list("pk", "slug", "naam")
+        },
+    )
 
 
 def autocomplete(q, limit=8):

@@ -201,6 +201,9 @@ PORTAL_PAGE_CACHE_ALIAS = "pages"
 PORTAL_FRAGMENT_CACHE = os.environ.get("PORTAL_FRAGMENT_CACHE", "1") != "0"
 # The request's Wagtail Site and root page per process under the same token (portal/pagecache/sites.py).
 PORTAL_SITE_CACHE = True
+# Values derived from content per process under the same token, e.g. the search's result cards
+# (portal/pagecache/memo.py).
+PORTAL_CONTENT_MEMO = True
 # The generation token (portal/pagecache/generation.py): a file every worker of this host reads
 # per request, no database connection. With several hosts set PORTAL_PAGE_CACHE_GENERATION_FILE=""
 # and the token lives in the shared cache (PORTAL_PAGE_CACHE_GENERATION_CACHE) instead.
@@ -231,7 +234,9 @@ PORTAL_PAGE_CACHE_IGNORED_MODELS = [
     "home.LoadedContentFile",
 ]
 # Models of other apps that pages show: an open review flag puts "wordt gecontroleerd" on a page.
-PORTAL_PAGE_CACHE_EXTRA_MODELS = ["editorial.ReviewFlag"]
+# The editors' best bets are on no page, but the search keeps them per generation
+# (portal/search/service.py).
+PORTAL_PAGE_CACHE_EXTRA_MODELS = ["editorial.ReviewFlag", "wagtailsearchpromotions.SearchPromotion"]
 # Query parameters cached pages read (facet filters, page number); the index pages keep a
 # made-up value out of the cache. The feedback thanks (?bedankt=1) is rendered for each voter.
 PORTAL_PAGE_CACHE_QUERY_PARAMETERS = {
