@@ -128,7 +128,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share one file: wait for a lock instead of failing. The connection
     # is kept between requests as for PostgreSQL (an idle SQLite connection holds no lock; opening
     # and closing one per request cost about 2-4 ms of an uncached page: docs/performance.md).
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # Write-ahead log: readers do not wait for a writer, and a commit (every search counts its
+    # query) no longer waits for the disk; `synchronous=NORMAL` keeps the file consistent after a
+    # crash or power cut but may lose the last commits before a power cut (docs/operations.md).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
