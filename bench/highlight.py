@@ -11,6 +11,10 @@ checking that both give the same HTML), then the versions alternate for ``--roun
 each a pass over all texts; printed: the median µs per fragment (process CPU time) of each.
 The same text string object is passed on every pass, as the service's memo of a result's text
 does. Also printed: the memory of the current version's prepared texts (tracemalloc).
+
+``--render N``: then the search page itself, N renders per round with each version in turn
+(the service's ``highlight`` module swapped between rounds; process CPU time as bench/render.py
+measures it): the median ms per render of each version over all rounds.
 """
 
 import argparse
@@ -82,8 +86,9 @@ def main():
     parser.add_argument("--state", default=str(ROOT / "var" / "bench-render"))
     parser.add_argument("--old", default="main", help="git revision of the old highlight.py")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--render", type=int, default=0, metavar="N", help="also N renders per round")
     args = parser.parse_args()
-    setup(str(Path(args.state).resolve()))
+    _, get = setup(str(Path(args.state).resolve()))
 
     from portal.search import highlight as new
     from portal.search import query
@@ -112,6 +117,31 @@ def main():
         )
     per_text = prepared_memory(new, texts)
     print(f"\nprepared texts: {per_text / 1024:.1f} kB per text (tracemalloc, {len(texts)} texts)")
+    if args.render:
+        render(get, old, new, args.rounds, args.render)
+
+
+def render(get, old, new, rounds, count, path="/zoeken/?q=banen"):
+    from portal.search import service
+
+    pages = {}
+    for module in (old, new):
+        service.highlight = module
+        pages[module] = [get(path) for _ in range(2)][-1]
+    assert pages[old] == pages[new], "the versions give different pages"
+    times = {old: [], new: []}
+    for _ in range(rounds):
+        for module in (old, new):
+            service.highlight = module
+            for _ in range(count):
+                start = time.process_time()
+                get(path)
+                times[module].append((time.process_time() - start) * 1000)
+    service.highlight = new
+    print(f"\n{path}, {rounds} rounds of {count} renders, load average {os.getloadavg()[0]:.1f}:")
+    for name, module in (("old", old), ("new", new)):
+        ms = times[module]
+        print(f"{name}: median {statistics.median(ms):.2f} ms per render, fastest {min(ms):.2f}")
 
 
 if __name__ == "__main__":
