@@ -31,8 +31,9 @@ FRAGMENT_CHARS = 220
 SURROUND = 70
 #: Distinct texts kept prepared per process: on the content (219 texts, median 2,000 characters)
 #: 4.8 kB each by tracemalloc (the cleaned text, the spans, the tuple of term tuples) plus the key
-#: the cache keeps alive (1.9 kB on average): about 27 MB when full (docs/performance.md).
-PREPARED_TEXTS = 4096
+#: the cache keeps alive (1.9 kB on average, shared with the search's result cards): about
+#: 14 MB when full (docs/performance.md). As many as the search keeps result cards.
+PREPARED_TEXTS = 2048
 
 
 class _Formatter(wh.HtmlFormatter):

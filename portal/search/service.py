@@ -100,8 +100,9 @@ class Card:
 
 #: Per process, under the page cache's generation (portal/pagecache/memo.py): the result cards
 #: ("card", type, pk), the editors' best bets per query, the facet terms, the view restrictions.
-#: A card is a few kB (its text); 4,000 of them are some 10-20 MB per worker.
-_memo = ContentMemo(maxsize=4_000)
+#: A card is a few kB (its text, median 2,000 characters): some 2,000 cards with the rest are
+#: 5-10 MB per worker (the highlighter keeps as many prepared texts: highlight.PREPARED_TEXTS).
+_memo = ContentMemo(maxsize=2_200)
 
 
 @dataclass
