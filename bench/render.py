@@ -3,6 +3,7 @@
     .venv/bin/python bench/render.py                       # every page type, 30 renders each
     .venv/bin/python bench/render.py --only kennisartikel,vragenbank --repeat 100
     .venv/bin/python bench/render.py --profile kennisartikel    # cProfile of that page type
+    .venv/bin/python bench/render.py --search-queries           # the search page, 145 queries
 
 wrk figures on a machine shared with other test runs are noisy; the CPU time of one render in
 one process is not (much). The portal is set up as `make run` does (bench/portal_server.py:
@@ -15,6 +16,7 @@ the machine count less), and the number of SQL queries one render makes.
 
 import argparse
 import cProfile
+import importlib.util
 import io
 import os
 import pstats
@@ -70,6 +72,31 @@ def render_times(get, path, repeat):
     return {"median": statistics.median(times), "min": min(times), "queries": len(queries)}
 
 
+def search_query_times(get):
+    """The search page for each query of bench/search_quality.py, twice over: the first pass
+    meets each result for the first time since the process started (the per-process result
+    cards and prepared texts are made then), the second finds them made."""
+    from urllib.parse import quote
+
+    # By path: bench/ is off sys.path (above).
+    spec = importlib.util.spec_from_file_location("search_quality", Path(BENCH) / "search_quality.py")
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    queries = [q for q, _ in [*quality.QUERIES, *quality.EMPLOYER_QUERIES, *quality.NEW_QUERIES]]
+    print(f"\n{len(queries)} queries, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    print("| pass | ms per render (median) | mean | slowest |")
+    print("|---|---:|---:|---:|")
+    for name in ("first", "second"):
+        times = []
+        for q in queries:
+            start = time.process_time()
+            get("/zoeken/?q=" + quote(q))
+            times.append((time.process_time() - start) * 1000)
+        print(
+            f"| {name} | {statistics.median(times):.1f} | {statistics.mean(times):.1f} | {max(times):.1f} |"
+        )
+
+
 def show_queries(get, path):
     from django.db import connection
 
@@ -106,12 +133,18 @@ def main():
     parser.add_argument(
         "--queries", metavar="PAGE_TYPE", help="print the SQL of one render of this page type"
     )
+    parser.add_argument(
+        "--search-queries", action="store_true", help="the search page for bench/search_quality.py's queries"
+    )
     args = parser.parse_args()
 
     client, get = setup(str(Path(args.state).resolve()))
     urls = discover(BASE, get)
     if args.queries:
         show_queries(get, urls[args.queries])
+        return
+    if args.search_queries:
+        search_query_times(get)
         return
     if args.profile:
         profile(get, urls[args.profile], args.repeat)
