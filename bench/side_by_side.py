@@ -90,8 +90,7 @@ class Bakerydemo(GunicornServer):
 
 
 def loadavg():
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def cpu_seconds(pids):
