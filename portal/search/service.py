@@ -8,6 +8,7 @@ searches again with the suggestion.
 """
 
 import contextlib
+import datetime
 import logging
 import math
 from dataclasses import dataclass, field
@@ -242,20 +243,30 @@ def _card_of(token, type_key, obj):
     return _memo.get(token, ("card", type_key, obj.pk), lambda: _card(obj))
 
 
-def _result(card, type_key, words, score=None):
+def _result(card, type_key, words, score=None, *, type_label=None, fragment=None, promoted=False):
+    """The result for a card: its fragment the passage of the query words in the card's text
+    (unless ``fragment`` is given: a best bet's description)."""
     return Result(
         title=card.title,
         url=card.url,
         type=type_key,
-        type_label=TYPES[type_key][1],
-        fragment=highlight.fragment(card.text, words, fallback=card.summary),
+        type_label=TYPES[type_key][1] if type_label is None else type_label,
+        fragment=highlight.fragment(card.text, words, fallback=card.summary)
+        if fragment is None
+        else fragment,
+        promoted=promoted,
         score=score,
         dates=_shown_dates(card.dates),
     )
 
 
 def _shown_dates(dates):
-    return [(label, *_day_texts(day, translation.get_language())) for label, day in dates]
+    shown = []
+    for label, day in dates:
+        if isinstance(day, datetime.datetime):  # a model's own dates may be moments
+            day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
+        shown.append((label, *_day_texts(day, translation.get_language())))
+    return shown
 
 
 @lru_cache(maxsize=2_048)
@@ -309,24 +320,12 @@ def _promotions(q, words, token):
     text = normalise_query_string(q)
     if text not in _promoted_queries(token):
         return []
-    results = []
-    for type_key, type_label, card, fragment in _memo.get(
-        token, ("promotions", text), lambda: _picks(text, token)
-    ):
-        results.append(
-            Result(
-                title=card.title,
-                url=card.url,
-                type=type_key,
-                type_label=type_label,
-                fragment=highlight.fragment(card.text, words, fallback=card.summary)
-                if fragment is None
-                else fragment,
-                promoted=True,
-                dates=_shown_dates(card.dates),
-            )
+    return [
+        _result(card, type_key, words, type_label=type_label, fragment=fragment, promoted=True)
+        for type_key, type_label, card, fragment in _memo.get(
+            token, ("promotions", text), lambda: _picks(text, token)
         )
-    return results
+    ]
 
 
 def _promoted_queries(token):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from knowledge.models import ArticlePage
-from portal.search.service import _dates_of, result_dates
+from portal.search.service import _dates_of, _shown_dates, result_dates
 
 
 class _Checked:
@@ -52,3 +52,13 @@ def test_content_pages_give_their_check_and_a_later_publication():
     page.last_published_at = earlier
     assert _dates_of(page) == [("Gecontroleerd", checked)]
     assert result_dates() == []
+
+
+def test_dates_are_shown_as_the_day_in_dutch_time():
+    late_evening_utc = datetime.datetime(2026, 5, 5, 23, 30, tzinfo=datetime.UTC)  # 6 May in Amsterdam
+    assert _shown_dates(
+        [("Gecontroleerd", datetime.date(2026, 12, 4)), ("Bijgewerkt", late_evening_utc)]
+    ) == [
+        ("Gecontroleerd", "2026-12-04", "4 december 2026"),
+        ("Bijgewerkt", "2026-05-06", "6 mei 2026"),
+    ]
