@@ -342,23 +342,39 @@ def _promoted_queries(token):
 
 def _picks(query_string, token):
     """The best bets of a normalised query as (type, type label, card, fragment or None when the
-    fragment is the query's passage of the card's text)."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
+    fragment is the query's passage of the card's text): live, public pages only, as results.
 
-    picks = []
-    for pick in (
+    Their cards are not kept as the results' cards (the memo's "card" entries are of objects the
+    search's own querysets returned): a hit whose card is known is not fetched again."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Page
+
+    bets = list(
         SearchPromotion.objects.filter(query__query_string=query_string)
         .select_related("page")
         .order_by("sort_order")
-    ):
+    )
+    page_ids = [pick.page_id for pick in bets if pick.page_id]
+    public = (
+        set(
+            Page.objects.live()
+            .filter(pk__in=page_ids)
+            .exclude(_private_q(token))
+            .values_list("pk", flat=True)
+        )
+        if page_ids
+        else set()
+    )
+    picks = []
+    for pick in bets:
         description = escape(pick.description) if pick.description else None
         if pick.page_id:
-            page = pick.page.specific
-            if not page.live:
+            if pick.page_id not in public:  # a draft, or under a view restriction
                 continue
+            page = pick.page.specific
             type_key = _type_of(page)
             if type_key:
-                picks.append((type_key, TYPES[type_key][1], _card_of(token, type_key, page), description))
+                picks.append((type_key, TYPES[type_key][1], _card(page), description))
             else:  # a page of a type the search does not list: shown as the first page type
                 type_key = next((key for key in TYPES if _is_page_type(key)), "")
                 card = Card(
