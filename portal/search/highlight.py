@@ -184,16 +184,15 @@ def _highlight(prepared, terms, top):
 
 def fragment(text, words, fallback=""):
     """An HTML fragment of ``text`` around the query words, or the escaped ``fallback``."""
-    prepared = _prepared(text or "")
     terms = _terms(tuple(words or ()))
-    if prepared.text and terms:
-        try:
-            html = _highlight(prepared, terms, top=2)
-        except Exception:  # noqa: BLE001 - a fragment is never worth an error page
-            html = ""
-        if html:
-            return html
-    fallback = " ".join(strip_tags(fallback or prepared.text).split())
+    try:
+        prepared = _prepared(text or "")
+        html = _highlight(prepared, terms, top=2) if prepared.text and terms else ""
+    except Exception:  # noqa: BLE001 - a fragment is never worth an error page
+        prepared, html = None, ""
+    if html:
+        return html
+    fallback = " ".join(strip_tags(fallback or (prepared.text if prepared else text) or "").split())
     if len(fallback) > FRAGMENT_CHARS:
         fallback = fallback[:FRAGMENT_CHARS].rsplit(" ", 1)[0] + " …"
     return escape(fallback)

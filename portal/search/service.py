@@ -261,10 +261,14 @@ def _result(card, type_key, words, score=None, *, type_label=None, fragment=None
 
 
 def _shown_dates(dates):
+    """[(label, "2026-12-04", "4 december 2026")]; a value that is no date is left out (logged)."""
     shown = []
     for label, day in dates:
         if isinstance(day, datetime.datetime):  # a model's own dates may be moments
             day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
+        if not isinstance(day, datetime.date):
+            logger.warning("A search result date %r (%r) is not a date", label, day)
+            continue
         shown.append((label, *_day_texts(day, translation.get_language())))
     return shown
 

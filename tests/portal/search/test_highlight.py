@@ -190,3 +190,14 @@ def test_a_fragment_strips_tags_collapses_whitespace_and_falls_back():
     assert highlight.fragment(None, ["banen"]) == ""
     long = highlight.fragment("regeling " * 40, ["banen"])
     assert long.endswith(" …") and len(long) <= highlight.FRAGMENT_CHARS + 2
+
+
+def test_an_analyzer_error_gives_the_fallback_not_an_error_page(monkeypatch):
+    def broken(text):
+        raise RuntimeError("analyzer broke")
+
+    monkeypatch.setattr(highlight, "_prepared", broken)
+    assert highlight.fragment("Banen bij de overheid.", ["banen"], fallback="De <b>samenvatting</b>.") == (
+        "De samenvatting."
+    )
+    assert highlight.fragment("Banen bij de overheid.", ["banen"]) == "Banen bij de overheid."

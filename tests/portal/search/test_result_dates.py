@@ -62,3 +62,7 @@ def test_dates_are_shown_as_the_day_in_dutch_time():
         ("Gecontroleerd", "2026-12-04", "4 december 2026"),
         ("Bijgewerkt", "2026-05-06", "6 mei 2026"),
     ]
+
+
+def test_a_model_date_that_is_no_date_is_left_out_not_an_error():
+    assert _shown_dates([("Gecontroleerd", None), ("Bijgewerkt", "2026-12-04")]) == []
