@@ -76,4 +76,4 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/search_speed.py
 
 clean:
-	rm -rf var db.sqlite3
+	rm -rf var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

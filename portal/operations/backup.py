@@ -47,16 +47,29 @@ def _tool(name):
     return path
 
 
+def sqlite_copy(source, path):
+    """SQLite's online backup of the connection ``source`` (the write-ahead log included) into a
+    file that is all there is: in rollback-journal mode, so reading it needs no -wal or -shm file
+    beside it (the live database runs in WAL mode: docs/operations.md)."""
+    destination = sqlite3.connect(path)
+    with destination:
+        source.backup(destination)
+    destination.execute("PRAGMA journal_mode=DELETE")
+    destination.close()
+
+
+def sqlite_backup_file(path):
+    """A backup file opened read-only, writing nothing beside it (it may be on read-only media)."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+
+
 def backup(target):
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         database = target / "database.sqlite3"
-        destination = sqlite3.connect(database)
-        with destination:
-            connection.connection.backup(destination)
-        destination.close()
+        sqlite_copy(connection.connection, database)
     elif connection.vendor == "postgresql":
         database = target / "database.pgdump"
         env, args, name = _pg_env()
@@ -80,7 +93,7 @@ def restore(source, reindex=True):
         raise RuntimeError(f"this backup is of {manifest['vendor']}, the database is {connection.vendor}")
     connection.ensure_connection()
     if connection.vendor == "sqlite":
-        backup_file = sqlite3.connect(source / manifest["database"])
+        backup_file = sqlite_backup_file(source / manifest["database"])
         with backup_file:
             backup_file.backup(connection.connection)
         backup_file.close()
