@@ -20,10 +20,14 @@ def site_tree(db):
 
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
-    """Each test starts with an empty page cache (portal/pagecache), as a fresh deployment does."""
+    """Each test starts with an empty page cache (portal/pagecache) and empty content memos
+    (portal/pagecache/memo.py), as a fresh deployment does."""
     from django.core.cache import caches
 
+    from portal.pagecache import memo
+
     caches["pages"].clear()
+    memo.clear_all()
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}

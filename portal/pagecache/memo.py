@@ -10,14 +10,24 @@ an unpublish, a move, a deleted page, a snippet, a view restriction, a setting) 
 of before unreachable, in every worker, as for cached pages and fragments. Within a token the
 memo keeps the ``maxsize`` values used last.
 
-Off when ``PORTAL_CONTENT_MEMO`` is off: the test settings, since a test's rolled-back rows would
-outlive it in this process (as for ``PORTAL_SITE_CACHE``); tests that check a memo switch it on.
+Off when ``PORTAL_CONTENT_MEMO`` is off. The tests run with it on, as production does; each test
+starts with every memo empty (``clear_all``, tests/conftest.py), since a test's rolled-back rows
+would otherwise outlive it in this process.
 """
 
 import threading
+import weakref
 from collections import OrderedDict
 
 from django.conf import settings
+
+_memos = weakref.WeakSet()
+
+
+def clear_all():
+    """Forget every memo's values (a test's start: what a fresh worker has)."""
+    for memo in list(_memos):
+        memo.clear()
 
 
 class ContentMemo:
@@ -26,6 +36,12 @@ class ContentMemo:
         self._token = None
         self._values = OrderedDict()
         self._lock = threading.Lock()
+        _memos.add(self)
+
+    def clear(self):
+        with self._lock:
+            self._token = None
+            self._values.clear()
 
     @staticmethod
     def enabled():

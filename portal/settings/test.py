@@ -24,5 +24,3 @@ PORTAL_PAGE_CACHE_GENERATION_FILE = os.path.join(PORTAL_PAGE_CACHE_DIR, "generat
 # A Site a test made and rolled back would stay known to this process (portal/pagecache/sites.py):
 # off, except in its own tests.
 PORTAL_SITE_CACHE = False
-# The same for the content memos (portal/pagecache/memo.py): off, except in their own tests.
-PORTAL_CONTENT_MEMO = False

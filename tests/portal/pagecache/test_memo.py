@@ -1,13 +1,6 @@
 """ContentMemo (portal/pagecache/memo.py): one token's values, the last used kept, off by setting."""
 
-import pytest
-
-from portal.pagecache.memo import ContentMemo
-
-
-@pytest.fixture(autouse=True)
-def memo_on(settings):
-    settings.PORTAL_CONTENT_MEMO = True
+from portal.pagecache.memo import ContentMemo, clear_all
 
 
 def counting():
@@ -46,6 +39,15 @@ def test_the_values_used_last_are_kept():
     memo.lookup("t", ["a"])  # a is used again: b is now the oldest
     memo.store("t", "c", 3)
     assert memo.lookup("t", ["a", "b", "c"]) == {"a": 1, "c": 3}
+
+
+def test_a_cleared_memo_computes_again():
+    memo = ContentMemo(maxsize=10)
+    calls, compute = counting()
+    memo.get("t", "k", compute)
+    clear_all()
+    memo.get("t", "k", compute)
+    assert len(calls) == 2
 
 
 def test_off_by_setting_computes_every_time(settings):

@@ -1,22 +1,16 @@
 """The search keeps what a result shows per content generation (service._memo): a repeated search
 fetches nothing, and a change is in the very next search (a publish, an unpublish, a view
-restriction, a best bet, a renamed facet term)."""
+restriction, a best bet, a renamed facet term). The memo is on in the tests as in production, and
+empty at each test's start (tests/conftest.py)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.pagecache.memo import ContentMemo
 from portal.search import service
 from tests.portal.search.conftest import WHOOSH, titles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def memo(settings, monkeypatch):
-    settings.PORTAL_CONTENT_MEMO = True
-    monkeypatch.setattr(service, "_memo", ContentMemo(maxsize=100))
 
 
 def search(q, **kwargs):
