@@ -57,13 +57,18 @@ def test_fifty_concurrent_questions_store_at_most_five(site_tree, settings):
     'table is locked' instead of waiting (a file database, as `make run` uses, waits; the load test in
     bench/ posts concurrently against gunicorn).
     """
-    from django.db import connection
+    from django.db import connection, connections
 
     if connection.vendor == "sqlite":
         pytest.skip("in-memory SQLite does not take concurrent writers")
 
     def post(i):
-        return ask(Client(REMOTE_ADDR="198.51.100.7"), i).status_code
+        try:
+            return ask(Client(REMOTE_ADDR="198.51.100.7"), i).status_code
+        finally:
+            # The thread's own connection (kept between requests, CONN_MAX_AGE): closed here, or
+            # the test database cannot be dropped at the end ("being accessed by other users").
+            connections.close_all()
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         statuses = list(pool.map(post, range(50)))
