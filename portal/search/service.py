@@ -49,7 +49,7 @@ def register_type(key, model_label, label):
 
     A result's title, fragment text and fallback fragment come from the object's own
     ``search_result_title()``, ``search_result_text()``, ``search_result_summary()`` and
-    ``search_result_dates()`` when it has them (see ``_result_for`` and ``_dates_of`` for the
+    ``search_result_dates()`` when it has them (see ``_card`` and ``_dates_of`` for the
     defaults)."""
     TYPES[key] = (model_label, label)
 
@@ -278,10 +278,6 @@ def _day_texts(day, language):
     """A day as the ``datetime`` attribute and the text of a <time> element: formatted once per
     process and language (the template's ``date`` filter was a tenth of the search page's render)."""
     return day.strftime("%Y-%m-%d"), formats.date_format(day, "j F Y")
-
-
-def _result_for(obj, type_key, words, score=None):
-    return _result(_card(obj), type_key, words, score)
 
 
 def _dates_of(obj):

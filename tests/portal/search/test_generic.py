@@ -19,11 +19,11 @@ def test_a_page_without_result_methods_gets_the_defaults(site_tree, monkeypatch)
     monkeypatch.setitem(service.TYPES, "pagina", ("wagtailcore.Page", "Pagina"))
     page = Page.objects.get(pk=site_tree["kennisbank"].pk)  # a plain Page: no result methods
     page.search_description = "Alles over de banenafspraak."
-    result = service._result_for(page, "pagina", ["nergens"])
+    result = service._result(service._card(page), "pagina", ["nergens"])
     assert result.title == page.title
     assert result.url == page.get_url()
     assert result.fragment == "Alles over de banenafspraak."  # no passage matches: the summary
-    assert "mark" in service._result_for(page, "pagina", [page.title.split()[0].lower()]).fragment
+    assert "mark" in service._result(service._card(page), "pagina", [page.title.split()[0].lower()]).fragment
 
 
 def test_a_model_s_own_result_methods_win_and_their_errors_do_not_break_the_page(site_tree):
@@ -35,18 +35,23 @@ def test_a_model_s_own_result_methods_win_and_their_errors_do_not_break_the_page
         slug="stage",
         kort_antwoord="Nee, een stage niet.",
     )
-    assert service._result_for(vraag, "vraag", ["stage"]).fragment.startswith("Nee, een <mark>stage</mark>")
+    assert service._result(service._card(vraag), "vraag", ["stage"]).fragment.startswith(
+        "Nee, een <mark>stage</mark>"
+    )
     begrip = BegripFactory(
         term="Loonkostensubsidie", slug="lks", omschrijving="Een **subsidie** op het loon."
     )
-    result = service._result_for(begrip, "begrip", ["subsidie"])
+    result = service._result(service._card(begrip), "begrip", ["subsidie"])
     assert result.title == "Loonkostensubsidie" and "**" not in result.fragment  # the rendered text
 
     def broken():
         raise ValueError("kapot")
 
     begrip.search_result_text = broken
-    assert service._result_for(begrip, "begrip", ["subsidie"]).fragment == "Een **subsidie** op het loon."
+    assert (
+        service._result(service._card(begrip), "begrip", ["subsidie"]).fragment
+        == "Een **subsidie** op het loon."
+    )
 
 
 def test_apps_fill_in_their_placeholders_in_the_fragment(site_tree):
@@ -63,4 +68,6 @@ def test_apps_fill_in_their_placeholders_in_the_fragment(site_tree):
     with hooks.register_temporarily(
         "portal_search_result_text", lambda text: text.replace("[[x]]", "42.000")
     ):
-        assert "42.000 <mark>banen</mark>" in service._result_for(vraag, "vraag", ["banen"]).fragment
+        assert (
+            "42.000 <mark>banen</mark>" in service._result(service._card(vraag), "vraag", ["banen"]).fragment
+        )
