@@ -4,13 +4,14 @@ Wagtail finds the Site of every request with a query (``get_site_for_hostname``:
 annotation, ordered, joined with the root page) and then loads the root page's specific page
 with another one, before it routes. Both change only when a Site or a page changes, and either
 replaces the page cache's generation (portal/pagecache/signals.py). So this middleware keeps the
-Site (with its specific root page) per process under the same token as the fragment cache (the
-generation, the code fingerprint and today's date: portal/pagecache/fragments.py) and host, and
-hands each request its own shallow copies (``request._wagtail_site``, which is where Wagtail's
-``Site.find_for_request`` looks first), so nothing one request sets on them reaches another.
+Site (with its specific root page) per process and host in a content memo (portal/pagecache/memo.py)
+under the same token as the fragment cache (the generation, the code fingerprint and today's
+date), and hands each request its own shallow copies (``request._wagtail_site``, which is where
+Wagtail's ``Site.find_for_request`` looks first), so nothing one request sets on them reaches
+another.
 
-Only for the public site's GET and HEAD requests, and only with ``PORTAL_FRAGMENT_CACHE`` and
-``PORTAL_SITE_CACHE`` on (`make dev` has the first off; the test settings the second, since a
+Only for the public site's GET and HEAD requests, and only with ``PORTAL_FRAGMENT_CACHE``,
+``PORTAL_CONTENT_MEMO`` and ``PORTAL_SITE_CACHE`` on (`make dev` has the first off; the test settings the second, since a
 test's rolled-back Site would outlive it in this process: tests/portal/pagecache/test_sites.py
 switches it on); the admin always asks Wagtail.
 """
@@ -22,10 +23,9 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal.pagecache import fragments
+from portal.pagecache.memo import ContentMemo
 
-MAX_ENTRIES = 64
-_known = {}
-_MISSING = object()
+_known = ContentMemo(maxsize=64)
 
 
 def _copy(site):
@@ -38,21 +38,16 @@ def _copy(site):
     return fresh
 
 
+def _find(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - loaded once, kept with the Site
+    return site
+
+
 def site_for(request):
-    key = (
-        fragments.request_token(request),
-        split_domain_port(request._get_raw_host())[0],
-        request.get_port(),
-    )
-    site = _known.get(key, _MISSING)
-    if site is _MISSING:
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page.specific  # noqa: B018 - loaded once, kept with the Site
-        if len(_known) >= MAX_ENTRIES:
-            _known.clear()
-        _known[key] = site
-    return _copy(site)
+    host = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    return _copy(_known.get(fragments.request_token(request), host, lambda: _find(request)))
 
 
 class KnownSiteMiddleware:
