@@ -11,9 +11,11 @@ Wagtail's ``Site.find_for_request`` looks first), so nothing one request sets on
 another.
 
 Only for the public site's GET and HEAD requests, and only with ``PORTAL_FRAGMENT_CACHE``,
-``PORTAL_CONTENT_MEMO`` and ``PORTAL_SITE_CACHE`` on (`make dev` has the first off; the test settings the second, since a
-test's rolled-back Site would outlive it in this process: tests/portal/pagecache/test_sites.py
-switches it on); the admin always asks Wagtail.
+``PORTAL_CONTENT_MEMO`` and ``PORTAL_SITE_CACHE`` on; the admin always asks Wagtail. `make dev`
+has the first off. The test settings have the last off: the middleware looks the Site up for
+every public request, also for the checker's API and the voortgang view, which need no Site
+and whose tests show they run without the database (tests/eligibility/test_checks_api.py,
+tests/voortgang/test_own.py); tests/portal/pagecache/test_sites.py switches it on.
 """
 
 import copy

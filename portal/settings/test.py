@@ -21,6 +21,6 @@ MIGRATION_MODULES = {"searchtests": None}
 PORTAL_PAGE_CACHE_DIR = tempfile.mkdtemp(prefix="portal-test-pages-")
 CACHES["pages"]["LOCATION"] = PORTAL_PAGE_CACHE_DIR  # noqa: F405
 PORTAL_PAGE_CACHE_GENERATION_FILE = os.path.join(PORTAL_PAGE_CACHE_DIR, "generation")
-# A Site a test made and rolled back would stay known to this process (portal/pagecache/sites.py):
-# off, except in its own tests.
+# The Site lookup per process (portal/pagecache/sites.py) would query the database for requests
+# whose tests show they need none (the checker's API): off, except in its own tests.
 PORTAL_SITE_CACHE = False
